@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{core,shared,electron,renderer,scripts,tools}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
+});
