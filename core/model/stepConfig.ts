@@ -65,4 +65,5 @@ export interface ProcessingConfig {
 export type JsonSchemaObject = Readonly<Record<string, YamlValue>>;
 
 /** One entry of `plugins:`: an import path, or `{ path, priority }`. */
-export type PluginRef = string | { readonly path: string; readonly priority?: number; readonly extra: ExtraKeys };
+export type PluginRef =
+  string | { readonly path: string; readonly priority?: number; readonly extra: ExtraKeys };

@@ -55,7 +55,8 @@ export interface PlainStep extends StepBase {
 }
 
 /** Parallel merge strategies (FLUJO-SPEC §3.3); Flujo compares them case-insensitively. */
-export type MergeStrategy = 'context_update' | 'overwrite' | 'no_merge' | 'error_on_conflict' | 'keep_first';
+export type MergeStrategy =
+  'context_update' | 'overwrite' | 'no_merge' | 'error_on_conflict' | 'keep_first';
 
 /** `reduce:` of a parallel step: a preset name or a reducer mapping (FLUJO-SPEC §8.8). */
 export type ReduceSpec =

@@ -1,0 +1,16 @@
+export type { ExprError, ExprErrorCode } from './exprError';
+export type { Scope } from './scope';
+export type { CompiledTemplate, CompileTemplateResult, RenderResult } from './template';
+export { compileTemplate, isTemplated, render, renderTemplate } from './template';
+export type { CompiledExpression, CompileExpressionResult, EvaluationResult } from './expression';
+export { compileExpression, evaluate, evaluateExpression } from './expression';
+export { DEFAULT_EXPRESSION_NAMES } from './expressionEvaluator';
+export type { Analysis, FilterUse, Reference } from './analysis';
+export { contextPaths, stepReferences } from './analysis';
+export { analyzeTemplate } from './templateAnalysis';
+export type { ExpressionAnalysisOptions } from './expressionAnalysis';
+export { analyzeExpression } from './expressionAnalysis';
+export type { FilterName } from './filters';
+export { FILTERS } from './filters';
+export { isNone, isTruthy, pythonStr, renderValue } from './pythonValues';
+export { toPythonJson } from './pythonJson';

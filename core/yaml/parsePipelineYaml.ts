@@ -1,0 +1,152 @@
+import type { Document, YAMLError } from 'yaml';
+import { isMap, LineCounter, parseDocument, YAMLMap } from 'yaml';
+
+import type { Diagnostic, Pipeline } from '../model';
+import type { YamlStyle } from './detectYamlStyle';
+import { detectYamlStyle } from './detectYamlStyle';
+import type { PipelineDocument } from './pipelineDocument';
+import type { ReadContext } from './readContext';
+import { report } from './readContext';
+import { readPipeline } from './readPipeline';
+import { pyyamlCustomTags } from './pyyamlTags';
+import type { SourceMapper } from './sourceRanges';
+import { createSourceMapper } from './sourceRanges';
+import { AliasBudgetError, createVisitBudget } from './yamlNodeValues';
+
+/** What `parsePipelineYaml` returns: the model (when the file is a pipeline), the handle, findings. */
+export interface ParsePipelineResult {
+  readonly pipeline?: Pipeline;
+  readonly document: PipelineDocument;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parse options shared by the loader and the printer (YAML 1.1 resolved like PyYAML). */
+export const YAML_PARSE_OPTIONS = {
+  version: '1.1',
+  customTags: pyyamlCustomTags,
+  uniqueKeys: false,
+  keepSourceTokens: false,
+} as const;
+
+const HINTS: Partial<Record<string, string>> = {
+  BAD_INDENT: 'Check the indentation of this line against the lines above it.',
+  MISSING_CHAR: 'A closing quote or bracket is missing.',
+  MULTIPLE_DOCS: 'A pipeline file holds one YAML document: remove the extra `---` section.',
+  TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
+  BLOCK_AS_IMPLICIT_KEY: 'A key must fit on one line and end with `: `.',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line and end with `: `.',
+  UNEXPECTED_TOKEN: 'Check for a stray character, a missing `: ` or a missing `- `.',
+  BAD_ALIAS: 'An alias `*name` needs a matching anchor `&name` earlier in the file.',
+  DUPLICATE_KEY: 'Remove one of the duplicate keys.',
+  TAG_RESOLVE_FAILED: 'Flujo loads YAML with PyYAML safe_load, which rejects custom tags: remove the `!tag`.',
+};
+
+function yamlErrorDiagnostic(
+  error: YAMLError,
+  mapper: SourceMapper,
+  file: string | undefined,
+): Diagnostic {
+  const [start, end] = error.pos;
+  const firstLine = error.message.split('\n')[0] ?? error.message;
+  const base = firstLine.replace(/ at line \d+, column \d+:?\s*$/, '').trim();
+  const hint = HINTS[error.code];
+  const isError = error.name === 'YAMLParseError' || error.code === 'TAG_RESOLVE_FAILED';
+  return {
+    code: 'YAML-PARSE',
+    severity: isError ? 'error' : 'warning',
+    message: `${base.endsWith('.') ? base : `${base}.`}${hint ? ` ${hint}` : ''}`,
+    range: mapper.range(start, Math.max(start, end)),
+    ...(file !== undefined ? { file } : {}),
+  };
+}
+
+function failureMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function readModel(ctx: ReadContext, doc: Document.Parsed): Pipeline | undefined {
+  const root = doc.contents;
+  if (root === null) {
+    report(ctx, null, 'The file is empty: a Flujo pipeline is a mapping with a `steps:` list.');
+    return readPipeline(ctx, new YAMLMap());
+  }
+  if (!isMap(root)) {
+    report(
+      ctx,
+      root,
+      'A Flujo pipeline file must be a mapping with a `steps:` list (e.g. `steps: [{ kind: step, name: first }]`), not a list or a single value.',
+    );
+    return undefined;
+  }
+  return readPipeline(ctx, root);
+}
+
+const DEFAULT_STYLE: YamlStyle = {
+  indent: 2,
+  indentSeq: true,
+  singleQuote: false,
+  flowCollectionPadding: true,
+  lineEnding: '\n',
+};
+
+function internalError(error: unknown, file: string | undefined): Diagnostic {
+  const isBudget = error instanceof AliasBudgetError;
+  return {
+    code: isBudget ? 'YAML-PARSE' : 'YAML-SCHEMA',
+    severity: 'error',
+    message: isBudget
+      ? `${failureMessage(error)} Simplify the anchors and aliases.`
+      : `The studio could not read this file (internal error: ${failureMessage(error)}). Please report it with the file.`,
+    ...(file !== undefined ? { file } : {}),
+  };
+}
+
+/**
+ * Parses Flujo YAML text into the pipeline model, with source ranges on every node. Never throws:
+ * malformed YAML becomes `YAML-PARSE`, a file that is not a valid pipeline `YAML-SCHEMA`, and the
+ * model is as complete as the file allows (broken steps skipped, bad fields kept in `extra`).
+ */
+export function parsePipelineYaml(
+  text: string,
+  options: { readonly file?: string } = {},
+): ParsePipelineResult {
+  const { file } = options;
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  let doc = parseDocument('', YAML_PARSE_OPTIONS);
+  let parsed = false;
+  let pipeline: Pipeline | undefined;
+  let style = DEFAULT_STYLE;
+  const ctx: ReadContext = {
+    doc,
+    mapper: createSourceMapper(text, lineCounter),
+    diagnostics,
+    file,
+    budget: createVisitBudget(),
+    skipped: new Set(),
+    synthesized: { values: new WeakSet(), keys: new WeakMap() },
+  };
+  try {
+    doc = parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter });
+    parsed = true;
+    for (const problem of [...doc.errors, ...doc.warnings]) {
+      diagnostics.push(yamlErrorDiagnostic(problem, ctx.mapper, file));
+    }
+    style = detectYamlStyle(text, doc);
+    if (doc.errors.length === 0) pipeline = readModel({ ...ctx, doc }, doc);
+  } catch (error) {
+    // Loading must never throw (a bug in the reader included): report it and return no model.
+    diagnostics.push(internalError(error, file));
+    pipeline = undefined;
+  }
+  const document: PipelineDocument = {
+    text,
+    yaml: doc,
+    pipeline,
+    skipped: ctx.skipped,
+    synthesized: ctx.synthesized,
+    hasErrors: !parsed || doc.errors.length > 0 || pipeline === undefined,
+    style,
+  };
+  return { ...(pipeline ? { pipeline } : {}), document, diagnostics };
+}

@@ -1,0 +1,54 @@
+import type { Document, ToStringOptions } from 'yaml';
+import { YAMLMap } from 'yaml';
+
+import type { Pipeline } from '../model';
+import type { YamlStyle } from './detectYamlStyle';
+import { modelToYamlData } from './modelToYamlData';
+import type { PipelineDocument } from './pipelineDocument';
+import { rebaseLines } from './rebaseLines';
+import { attachLeadingComments, reconcileDocument } from './reconcileDocument';
+import { dataEquals } from './yamlData';
+
+/** Thrown when a document cannot take edits (its YAML does not parse, or it is not a mapping). */
+export class YamlPrintError extends Error {
+  /** Stable code of this failure. */
+  readonly code = 'YAML-PRINT';
+}
+
+/** `yaml` stringify options that reproduce the file's own conventions. */
+export function toStringOptions(style: YamlStyle): ToStringOptions {
+  return {
+    indent: style.indent,
+    indentSeq: style.indentSeq,
+    singleQuote: style.singleQuote,
+    flowCollectionPadding: style.flowCollectionPadding,
+    lineWidth: 0,
+    minContentWidth: 0,
+  };
+}
+
+/**
+ * Writes a (possibly edited) model back into its file. An unchanged model gives the original text
+ * byte for byte; after an edit only the edited region changes (comments, key order, quoting, blank
+ * lines and flow style elsewhere stay as they were), and new parts follow the file's style.
+ */
+export function printPipelineYaml(document: PipelineDocument, pipeline: Pipeline): string {
+  const ctx = { synthesized: document.synthesized };
+  const data = modelToYamlData(ctx, pipeline);
+  if (document.pipeline && dataEquals(data, modelToYamlData(ctx, document.pipeline))) {
+    return document.text;
+  }
+  if (document.hasErrors) {
+    throw new YamlPrintError(
+      'This file has YAML errors or is not a pipeline mapping; fix the text before editing the graph.',
+    );
+  }
+  const work: Document = document.yaml.clone();
+  attachLeadingComments(work);
+  const options = toStringOptions(document.style);
+  const before = work.toString(options);
+  if (work.contents === null) work.contents = new YAMLMap(work.schema);
+  reconcileDocument(work, document.yaml, data, document.skipped);
+  const after = work.toString(options);
+  return rebaseLines(document.text, before, after, document.style.lineEnding);
+}

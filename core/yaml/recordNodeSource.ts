@@ -1,0 +1,59 @@
+import { isMap, isSeq } from 'yaml';
+
+import type { NodeSource, SourceRange } from '../model';
+import type { ReadContext } from './readContext';
+import { keyRange, nodeRange } from './sourceRanges';
+import { mappingEntries, resolveAlias } from './yamlNodeValues';
+
+/** Decides, from a key path (`['loop', 'body']`), whether to stop descending (a child model node). */
+export type StopAt = (segments: readonly string[]) => boolean;
+
+/**
+ * Builds the `NodeSource` of a model node: its range, and for every key path below it (down to
+ * where `stopAt` says a child model node starts) the range of the value and of the key.
+ */
+export function recordNodeSource(ctx: ReadContext, node: unknown, stopAt: StopAt): NodeSource {
+  const fields: Record<string, SourceRange> = {};
+  const keys: Record<string, SourceRange> = {};
+  const walk = (value: unknown, segments: readonly string[]): void => {
+    const resolved = resolveAlias(ctx.doc, value);
+    if (segments.length > 0 && stopAt(segments)) return;
+    if (isMap(resolved)) {
+      for (const entry of mappingEntries(ctx.doc, resolved, ctx.budget).entries) {
+        const child = [...segments, entry.key];
+        const path = child.join('.');
+        const valueRange = nodeRange(ctx.mapper, entry.value);
+        const keyAt = keyRange(ctx.mapper, entry.pair);
+        if (valueRange && !(path in fields)) fields[path] = valueRange;
+        if (keyAt && !(path in keys)) keys[path] = keyAt;
+        walk(entry.value, child);
+      }
+    } else if (isSeq(resolved)) {
+      resolved.items.forEach((item, index) => {
+        const child = [...segments, String(index)];
+        const itemRange = nodeRange(ctx.mapper, resolveAlias(ctx.doc, item));
+        if (itemRange) fields[child.join('.')] = itemRange;
+        walk(item, child);
+      });
+    }
+  };
+  walk(node, []);
+  const range = nodeRange(ctx.mapper, node) ?? ctx.mapper.range(0, 0);
+  return { range, fields, keys };
+}
+
+/** Never stops: for leaf model nodes (agents, transitions). */
+export const descendAll: StopAt = () => false;
+
+/** Stops at the child pipelines and child steps of a step mapping. */
+export const stopAtStepChildren: StopAt = (segments) => {
+  const [first, second, third] = segments;
+  if (segments.length === 1) {
+    return first === 'fallback' || first === 'wrapped_step' || first === 'default_branch';
+  }
+  if (segments.length === 2) {
+    if (first === 'branches' || first === 'states' || first === 'transitions') return true;
+    return (first === 'loop' || first === 'map') && second === 'body';
+  }
+  return segments.length === 3 && first === 'router' && second === 'branches' && third !== undefined;
+};

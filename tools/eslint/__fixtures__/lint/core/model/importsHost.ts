@@ -1,0 +1,3 @@
+import { documents } from '../../electron/host/documents';
+
+export const open = documents;

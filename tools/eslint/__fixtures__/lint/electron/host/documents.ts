@@ -1,0 +1,3 @@
+import type { Shape } from '../../core/model/shape';
+
+export const documents: Shape[] = [];

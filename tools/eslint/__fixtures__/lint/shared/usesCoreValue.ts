@@ -1,0 +1,3 @@
+import { helper } from '../core/model/helper';
+
+export const value = helper;
