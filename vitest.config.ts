@@ -2,8 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{core,shared,electron,renderer,tools}/**/*.test.{ts,tsx}'],
+    include: ['{core,shared,electron,renderer,tools,bench}/**/*.test.{ts,tsx}'],
     environment: 'node',
-    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

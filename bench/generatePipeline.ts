@@ -44,7 +44,10 @@ export function generatePipelineYaml(stepCount: number, maxDepth = 4, seed = 1):
     const inner = `${indent}      `;
     if (pick < 0.65) {
       lines.push(`${indent}- kind: loop`, `${indent}  name: loop${n}`, `${indent}  loop:`);
-      lines.push(`${indent}    max_loops: 3`, `${indent}    exit_expression: "context.k${n} == 'v'"`);
+      lines.push(
+        `${indent}    max_loops: 3`,
+        `${indent}    exit_expression: "context.k${n} == 'v'"`,
+      );
       lines.push(`${indent}    body:`);
       emitChildren(`${indent}      `, depth);
     } else if (pick < 0.72) {
@@ -60,19 +63,29 @@ export function generatePipelineYaml(stepCount: number, maxDepth = 4, seed = 1):
       }
     } else if (pick < 0.9) {
       lines.push(`${indent}- kind: conditional`, `${indent}  name: cond${n}`);
-      lines.push(`${indent}  condition_expression: "previous_step == 'yes'"`, `${indent}  branches:`);
+      lines.push(
+        `${indent}  condition_expression: "previous_step == 'yes'"`,
+        `${indent}  branches:`,
+      );
       for (const key of ['yes', 'no']) {
         lines.push(`${indent}    ${key}:`);
         emitChildren(inner, depth);
       }
     } else if (pick < 0.95) {
-      lines.push(`${indent}- kind: cache`, `${indent}  name: cache${n}`, `${indent}  wrapped_step:`);
+      lines.push(
+        `${indent}- kind: cache`,
+        `${indent}  name: cache${n}`,
+        `${indent}  wrapped_step:`,
+      );
       const leaf = produced++;
       lines.push(`${indent}    kind: step`, `${indent}    name: cached${leaf}`);
       lines.push(`${indent}    agent: { id: "flujo.builtins.stringify" }`);
     } else {
       lines.push(`${indent}- kind: hitl`, `${indent}  name: ask${n}`);
-      lines.push(`${indent}  message: "Approve {{ context.topic }}?"`, `${indent}  sink_to: answer${n}`);
+      lines.push(
+        `${indent}  message: "Approve {{ context.topic }}?"`,
+        `${indent}  sink_to: answer${n}`,
+      );
     }
   };
 

@@ -45,7 +45,11 @@ export function withTarget(
   target: { maxMedianMs?: number; minOpsPerSecond?: number },
 ): BenchResult {
   if (target.maxMedianMs !== undefined) {
-    return { ...result, target: `median ≤ ${target.maxMedianMs} ms`, met: result.medianMs <= target.maxMedianMs };
+    return {
+      ...result,
+      target: `median ≤ ${target.maxMedianMs} ms`,
+      met: result.medianMs <= target.maxMedianMs,
+    };
   }
   if (target.minOpsPerSecond !== undefined) {
     const text = `≥ ${target.minOpsPerSecond.toLocaleString('en-US')} /s`;
@@ -57,11 +61,18 @@ export function withTarget(
 /** Formats results as a Markdown table (the shape docs/PERFORMANCE.md records). */
 export function formatResults(results: readonly BenchResult[]): string {
   const rows = results.map((r) => {
-    const rate = r.opsPerSecond >= 1000 ? Math.round(r.opsPerSecond).toLocaleString('en-US') : r.opsPerSecond.toFixed(1);
+    const rate =
+      r.opsPerSecond >= 1000
+        ? Math.round(r.opsPerSecond).toLocaleString('en-US')
+        : r.opsPerSecond.toFixed(1);
     const verdict = r.met === undefined ? '' : r.met ? 'met' : 'MISSED';
     return `| ${r.name} | ${formatMs(r.medianMs)} | ${formatMs(r.p95Ms)} | ${rate} | ${r.target ?? ''} | ${verdict} |`;
   });
-  return ['| workload | median | p95 | ops/s | target | |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| workload | median | p95 | ops/s | target | |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function formatMs(ms: number): string {

@@ -19,7 +19,11 @@ function findElectronRuntime() {
   });
   const runtime = probe.stdout.trim();
   if (probe.status === 0 && runtime && existsSync(runtime)) return { runtime };
-  const reason = (probe.stderr || probe.error?.message || 'unknown error').trim().split('\n').at(-1);
+  const output = `${probe.stderr ?? ''}\n${probe.error?.message ?? ''}`;
+  const download = /TypeError: fetch failed|ENOTFOUND|EAI_AGAIN/.test(output);
+  const reason = download
+    ? 'its download failed: no internet access'
+    : (output.split('\n').find((line) => line.startsWith('Error')) ?? 'electron did not load');
   return { reason };
 }
 
@@ -34,6 +38,11 @@ if (electron.runtime) {
 } else {
   console.log(`No Electron runtime is available here (${electron.reason}).`);
 }
-console.log('Falling back to browser mode: this version shows the sample pipeline in the terminal.\n');
-const { previewPipelineFile } = await tsImport('../core/node/previewPipelineFile.ts', import.meta.url);
+console.log(
+  'Browser mode arrives with the host and shells; until then `npm start` prints the sample pipeline as the studio reads it.\n',
+);
+const { previewPipelineFile } = await tsImport(
+  '../core/node/previewPipelineFile.ts',
+  import.meta.url,
+);
 process.exit(await previewPipelineFile(sample));

@@ -22,10 +22,10 @@ const NAME = /[\p{L}_][\p{L}\p{N}_]*/uy;
 const DECIMAL = /(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?/y;
 const RADIX = /0(?:[xX][\da-fA-F_]+|[oO][0-7_]+|[bB][01_]+)/y;
 const STRING_PREFIX = /^(?:[rRuU]|[fFbB]|[rR][bBfF]|[bBfF][rR])$/;
-const OPERATORS: readonly string[] = [
-  ...'** // == != <= >= && || << >> -> := <>'.split(' '),
-  ...'()[]{},.:;+-*/%&|^~<>=!@',
-];
+const OPERATORS: readonly string[] =
+  '** // == != <= >= && || << >> -> := <> ( ) [ ] { } , . : ; + - * / % & | ^ ~ < > = ! @'.split(
+    ' ',
+  );
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '\n': '',
   '\\': '\\',

@@ -44,65 +44,51 @@ class TemplateParser {
   parse(): ParsedTemplate {
     const { source } = this;
     let textFrom = 0;
-    let i = 0;
-    while (i < source.length) {
-      const code = source.charCodeAt(i);
-      const next = source.charCodeAt(i + 1);
-      let skipTo = -1;
-      if (code === 92 && next === 123 && source.charCodeAt(i + 2) === 123) {
-        this.pendingText += source.slice(textFrom, i) + '{{';
-        textFrom = i + 3;
-        i += 3;
-        continue;
-      } else if (code === 123 && next === 37) {
-        const close = source.indexOf('%}', i + 2);
-        skipTo = close === -1 ? i + 2 : close + 2;
-        this.fail(
-          'TEMPLATE-JINJA',
-          `Jinja tags \`{% … %}\` are not supported; ${JINJA_HINT}.`,
-          i,
-          skipTo,
-        );
-      } else if (code === 37 && next === 125) {
-        skipTo = i + 2;
-        this.fail(
-          'TEMPLATE-JINJA',
-          `\`%}\` closes a Jinja tag, which templates do not support; ${JINJA_HINT}.`,
-          i,
-          skipTo,
-        );
-      } else if (code === 123 && next === 123) {
-        const close = findPlaceholderEnd(source, i + 2);
-        skipTo = close === -1 ? source.length : close + 2;
-        this.pendingText += source.slice(textFrom, i);
-        this.flushText();
-        if (close === -1) {
-          this.fail(
-            'TEMPLATE-SYNTAX',
-            'Unclosed `{{`; add `}}`, or write `\\{{` for a literal `{{`.',
-            i,
-            i + 2,
-          );
-        } else {
-          this.tag(i, skipTo, i + 2, close);
-        }
-        textFrom = skipTo;
-        i = skipTo;
-        continue;
-      }
-      if (skipTo === -1) {
-        i++;
-      } else {
-        this.pendingText += source.slice(textFrom, i);
-        textFrom = skipTo;
-        i = skipTo;
-      }
+    for (let i = 0; i < source.length; i++) {
+      if (!startsSyntax(source, i)) continue;
+      this.pendingText += source.slice(textFrom, i);
+      textFrom = this.syntaxAt(i);
+      i = textFrom - 1;
     }
     this.pendingText += source.slice(textFrom);
     this.flushText();
     this.closeUnclosed();
     this.errors.sort((a, b) => a.start - b.start);
     return { nodes: this.root, errors: this.errors };
+  }
+
+  /** Handles the escape, Jinja tag or placeholder at `i`; returns where plain text resumes. */
+  private syntaxAt(i: number): number {
+    const { source } = this;
+    if (source[i] === '\\') {
+      this.pendingText += '{{';
+      return i + 3;
+    }
+    if (source.startsWith('{%', i)) {
+      const close = source.indexOf('%}', i + 2);
+      const end = close === -1 ? i + 2 : close + 2;
+      this.fail(
+        'TEMPLATE-JINJA',
+        `Jinja tags \`{% … %}\` are not supported; ${JINJA_HINT}.`,
+        i,
+        end,
+      );
+      return end;
+    }
+    if (source.startsWith('%}', i)) {
+      const message = `\`%}\` closes a Jinja tag, which templates do not support; ${JINJA_HINT}.`;
+      this.fail('TEMPLATE-JINJA', message, i, i + 2);
+      return i + 2;
+    }
+    this.flushText();
+    const close = findPlaceholderEnd(source, i + 2);
+    if (close === -1) {
+      const message = 'Unclosed `{{`; add `}}`, or write `\\{{` for a literal `{{`.';
+      this.fail('TEMPLATE-SYNTAX', message, i, i + 2);
+      return source.length;
+    }
+    this.tag(i, close + 2, i + 2, close);
+    return close + 2;
   }
 
   private get body(): TemplateNode[] {
@@ -246,6 +232,15 @@ class TemplateParser {
       this.finishBlock(this.source.length);
     }
   }
+}
+
+/** True at `\{{`, `{%`, `%}` and `{{`: the places where template syntax starts. */
+function startsSyntax(source: string, i: number): boolean {
+  const code = source.charCodeAt(i);
+  const next = source.charCodeAt(i + 1);
+  if (code === 123) return next === 123 || next === 37;
+  if (code === 92) return next === 123 && source.charCodeAt(i + 2) === 123;
+  return code === 37 && next === 125;
 }
 
 /**

@@ -25,7 +25,9 @@ function stepSummary(step: StepNode): string {
  * step path — the text view `npm start` and the CLI print.
  */
 export function formatPipelineOutline(pipeline: Pipeline): string {
-  const lines: string[] = [`${pipeline.name ?? '(unnamed pipeline)'}  version ${pipeline.version ?? '-'}`];
+  const lines: string[] = [
+    `${pipeline.name ?? '(unnamed pipeline)'}  version ${pipeline.version ?? '-'}`,
+  ];
   walkSteps(pipeline, ({ step, path, depth }) => {
     const summary = stepSummary(step);
     const kind = step.kind === 'custom' ? step.customKind : step.kind;

@@ -20,6 +20,8 @@ export async function previewPipelineFile(file: string): Promise<number> {
   if (pipeline) console.log(formatPipelineOutline(pipeline));
   if (diagnostics.length > 0) console.log(`\n${formatDiagnostics(diagnostics, file)}`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  console.log(`\n${String(errors)} error(s), ${String(diagnostics.length - errors)} other finding(s).`);
+  console.log(
+    `\n${String(errors)} error(s), ${String(diagnostics.length - errors)} other finding(s).`,
+  );
   return errors > 0 || !pipeline ? 1 : 0;
 }

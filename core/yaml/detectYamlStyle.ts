@@ -43,7 +43,8 @@ export function detectYamlStyle(text: string, doc: Document): YamlStyle {
     Pair(_, pair) {
       const key = pair.key;
       const value = pair.value;
-      if (!isScalar(key) || !key.range || !isCollection(value) || value.flow || !value.range) return;
+      if (!isScalar(key) || !key.range || !isCollection(value) || value.flow || !value.range)
+        return;
       const keyColumn = columnOf(text, key.range[0]);
       const valueColumn = columnOf(text, value.range[0]);
       if (isMap(value) && valueColumn > keyColumn) {

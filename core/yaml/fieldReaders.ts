@@ -8,7 +8,20 @@ import type { MappingEntry } from './yamlNodeValues';
 import { mappingEntries, scalarValue, setOwn, toYamlValue } from './yamlNodeValues';
 
 const NUMERIC_STRING = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-const BOOL_STRINGS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 't', 'f', 'y', 'n', '1', '0']);
+const BOOL_STRINGS = new Set([
+  'true',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  't',
+  'f',
+  'y',
+  'n',
+  '1',
+  '0',
+]);
 
 /** How a value looks, for messages: "a string", "a list", … */
 export function describeNode(node: unknown): string {
@@ -112,7 +125,10 @@ export class FieldReader {
   string(key: string, example = `${key}: text`): string | undefined {
     if (!this.has(key)) return undefined;
     const value = scalarOf(this.node(key));
-    if (typeof value !== 'string') return this.wrong(key, 'a string', example);
+    if (typeof value !== 'string') {
+      this.wrong(key, 'a string', example);
+      return;
+    }
     this.take(key);
     return value;
   }
@@ -123,7 +139,10 @@ export class FieldReader {
     const value = scalarOf(this.node(key));
     if (value === 0 || value === 1) return undefined;
     if (typeof value === 'string' && BOOL_STRINGS.has(value.trim().toLowerCase())) return undefined;
-    if (typeof value !== 'boolean') return this.wrong(key, 'true or false', `${key}: true`);
+    if (typeof value !== 'boolean') {
+      this.wrong(key, 'true or false', `${key}: true`);
+      return;
+    }
     this.take(key);
     return value;
   }
@@ -135,13 +154,16 @@ export class FieldReader {
     const example = `${key}: ${options.min !== undefined && options.min > 0 ? options.min : 1}`;
     if (typeof value === 'string' && NUMERIC_STRING.test(value)) return undefined;
     if (typeof value !== 'number' || Number.isNaN(value)) {
-      return this.wrong(key, options.integer ? 'an integer' : 'a number', example);
+      this.wrong(key, options.integer ? 'an integer' : 'a number', example);
+      return;
     }
     if (options.integer && !Number.isInteger(value)) {
-      return this.wrong(key, 'a whole number', example);
+      this.wrong(key, 'a whole number', example);
+      return;
     }
     if (options.min !== undefined && value < options.min) {
-      return this.wrong(key, `at least ${options.min}`, example);
+      this.wrong(key, `at least ${options.min}`, example);
+      return;
     }
     this.take(key);
     return value;
@@ -165,7 +187,7 @@ export class FieldReader {
       return match;
     }
     const list = values.map((v) => `\`${v}\``).join(', ');
-    return this.wrong(key, `one of ${list}`, `${key}: ${values[0] ?? ''}`, options.severity);
+    this.wrong(key, `one of ${list}`, `${key}: ${values[0] ?? ''}`, options.severity);
   }
 
   /** A list of strings (a scalar is reported). */
@@ -179,7 +201,7 @@ export class FieldReader {
         return values;
       }
     }
-    return this.wrong(key, 'a list of strings', `${key}: [first, second]`);
+    this.wrong(key, 'a list of strings', `${key}: [first, second]`);
   }
 
   /** Any value, as loaded. */
@@ -194,7 +216,7 @@ export class FieldReader {
     if (!this.has(key)) return undefined;
     const node = this.node(key);
     if (isMap(node)) return node;
-    return this.wrong(key, 'a mapping', example);
+    this.wrong(key, 'a mapping', example);
   }
 
   /** A mapping field as a plain value record (JSON schemas, `model_settings`, `params`). */

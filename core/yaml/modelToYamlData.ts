@@ -28,7 +28,10 @@ function agentData(ctx: DataContext, agent: AgentSpec): YamlData {
 
 function invariantData(ctx: DataContext, invariant: StaticInvariant): YamlData {
   if (typeof invariant === 'string') return scalarData(invariant);
-  return new MapDataBuilder(ctx, invariant).value('path', invariant.path).extra(invariant.extra).build();
+  return new MapDataBuilder(ctx, invariant)
+    .value('path', invariant.path)
+    .extra(invariant.extra)
+    .build();
 }
 
 /**

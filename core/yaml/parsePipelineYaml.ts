@@ -1,16 +1,17 @@
 import type { Document, YAMLError } from 'yaml';
-import { isMap, LineCounter, parseDocument, YAMLMap } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit } from 'yaml';
 
 import type { Diagnostic, Pipeline } from '../model';
 import type { YamlStyle } from './detectYamlStyle';
 import { detectYamlStyle } from './detectYamlStyle';
 import type { PipelineDocument } from './pipelineDocument';
 import type { ReadContext } from './readContext';
-import { report } from './readContext';
+import { markSynthesized, report } from './readContext';
 import { readPipeline } from './readPipeline';
 import { pyyamlCustomTags } from './pyyamlTags';
 import type { SourceMapper } from './sourceRanges';
 import { createSourceMapper } from './sourceRanges';
+import { attachLeadingComments } from './yamlNodeStyle';
 import { AliasBudgetError, createVisitBudget } from './yamlNodeValues';
 
 /** What `parsePipelineYaml` returns: the model (when the file is a pipeline), the handle, findings. */
@@ -21,7 +22,7 @@ export interface ParsePipelineResult {
 }
 
 /** Parse options shared by the loader and the printer (YAML 1.1 resolved like PyYAML). */
-export const YAML_PARSE_OPTIONS = {
+const YAML_PARSE_OPTIONS = {
   version: '1.1',
   customTags: pyyamlCustomTags,
   uniqueKeys: false,
@@ -31,14 +32,15 @@ export const YAML_PARSE_OPTIONS = {
 const HINTS: Partial<Record<string, string>> = {
   BAD_INDENT: 'Check the indentation of this line against the lines above it.',
   MISSING_CHAR: 'A closing quote or bracket is missing.',
-  MULTIPLE_DOCS: 'A pipeline file holds one YAML document: remove the extra `---` section.',
+  MULTIPLE_DOCS: 'A pipeline file holds one YAML document: remove the second `---` section.',
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
   BLOCK_AS_IMPLICIT_KEY: 'A key must fit on one line and end with `: `.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line and end with `: `.',
   UNEXPECTED_TOKEN: 'Check for a stray character, a missing `: ` or a missing `- `.',
   BAD_ALIAS: 'An alias `*name` needs a matching anchor `&name` earlier in the file.',
   DUPLICATE_KEY: 'Remove one of the duplicate keys.',
-  TAG_RESOLVE_FAILED: 'Flujo loads YAML with PyYAML safe_load, which rejects custom tags: remove the `!tag`.',
+  TAG_RESOLVE_FAILED:
+    'Flujo loads YAML with PyYAML safe_load, which rejects custom tags: remove the `!tag`.',
 };
 
 function yamlErrorDiagnostic(
@@ -48,7 +50,10 @@ function yamlErrorDiagnostic(
 ): Diagnostic {
   const [start, end] = error.pos;
   const firstLine = error.message.split('\n')[0] ?? error.message;
-  const base = firstLine.replace(/ at line \d+, column \d+:?\s*$/, '').trim();
+  const base =
+    error.code === 'MULTIPLE_DOCS'
+      ? 'The file holds more than one YAML document'
+      : firstLine.replace(/ at line \d+, column \d+:?\s*$/, '').trim();
   const hint = HINTS[error.code];
   const isError = error.name === 'YAMLParseError' || error.code === 'TAG_RESOLVE_FAILED';
   return {
@@ -64,11 +69,31 @@ function failureMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** PyYAML rejects an alias without an anchor; the `yaml` library only notices when converting. */
+function reportUnknownAliases(ctx: ReadContext, doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return;
+      found = true;
+      report(
+        ctx,
+        alias,
+        `The alias \`*${alias.source}\` has no anchor \`&${alias.source}\` before it: define the anchor or write the value.`,
+        {},
+        'error',
+        'YAML-PARSE',
+      );
+    },
+  });
+  return found;
+}
+
 function readModel(ctx: ReadContext, doc: Document.Parsed): Pipeline | undefined {
   const root = doc.contents;
   if (root === null) {
     report(ctx, null, 'The file is empty: a Flujo pipeline is a mapping with a `steps:` list.');
-    return readPipeline(ctx, new YAMLMap());
+    return { steps: markSynthesized(ctx, []), extra: {} };
   }
   if (!isMap(root)) {
     report(
@@ -92,7 +117,7 @@ const DEFAULT_STYLE: YamlStyle = {
 function internalError(error: unknown, file: string | undefined): Diagnostic {
   const isBudget = error instanceof AliasBudgetError;
   return {
-    code: isBudget ? 'YAML-PARSE' : 'YAML-SCHEMA',
+    code: isBudget ? 'YAML-PARSE' : 'YAML-INTERNAL',
     severity: 'error',
     message: isBudget
       ? `${failureMessage(error)} Simplify the anchors and aliases.`
@@ -113,40 +138,51 @@ export function parsePipelineYaml(
   const { file } = options;
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
-  let doc = parseDocument('', YAML_PARSE_OPTIONS);
-  let parsed = false;
+  const mapper = createSourceMapper(text, lineCounter);
+  const skipped = new Set<number>();
+  const synthesized = { values: new WeakSet<object>(), keys: new WeakMap<object, Set<string>>() };
+  const parsedSteps = new WeakSet<object>();
+  let doc: Document.Parsed | undefined;
   let pipeline: Pipeline | undefined;
-  let style = DEFAULT_STYLE;
-  const ctx: ReadContext = {
-    doc,
-    mapper: createSourceMapper(text, lineCounter),
-    diagnostics,
-    file,
-    budget: createVisitBudget(),
-    skipped: new Set(),
-    synthesized: { values: new WeakSet(), keys: new WeakMap() },
-  };
   try {
     doc = parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter });
-    parsed = true;
+    if (text.includes('#')) attachLeadingComments(doc);
     for (const problem of [...doc.errors, ...doc.warnings]) {
-      diagnostics.push(yamlErrorDiagnostic(problem, ctx.mapper, file));
+      diagnostics.push(yamlErrorDiagnostic(problem, mapper, file));
     }
-    style = detectYamlStyle(text, doc);
-    if (doc.errors.length === 0) pipeline = readModel({ ...ctx, doc }, doc);
+    const budget = createVisitBudget();
+    const ctx: ReadContext = {
+      doc,
+      mapper,
+      diagnostics,
+      file,
+      budget,
+      skipped,
+      synthesized,
+      parsedSteps,
+    };
+    const brokenAliases = text.includes('*') && reportUnknownAliases(ctx, doc);
+    if (doc.errors.length === 0 && !brokenAliases) pipeline = readModel(ctx, doc);
   } catch (error) {
     // Loading must never throw (a bug in the reader included): report it and return no model.
     diagnostics.push(internalError(error, file));
     pipeline = undefined;
   }
+  const parsed = doc;
+  let style: YamlStyle | undefined;
   const document: PipelineDocument = {
     text,
-    yaml: doc,
+    yaml: doc ?? parseDocument('', YAML_PARSE_OPTIONS),
     pipeline,
-    skipped: ctx.skipped,
-    synthesized: ctx.synthesized,
-    hasErrors: !parsed || doc.errors.length > 0 || pipeline === undefined,
-    style,
+    skipped,
+    synthesized,
+    parsedSteps,
+    hasErrors: doc === undefined || doc.errors.length > 0 || pipeline === undefined,
+    // Only printing an edit needs the file's style, so it is read then.
+    get style() {
+      style ??= parsed ? detectYamlStyle(text, parsed) : DEFAULT_STYLE;
+      return style;
+    },
   };
   return { ...(pipeline ? { pipeline } : {}), document, diagnostics };
 }

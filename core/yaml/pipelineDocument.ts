@@ -22,13 +22,15 @@ export interface SynthesizedFields {
 export interface PipelineDocument {
   /** The text as it was parsed. */
   readonly text: string;
-  /** The parsed `yaml` Document; never mutated (the printer works on clones). */
+  /** The parsed `yaml` Document (leading comments moved onto first items); never mutated after. */
   readonly yaml: Document.Parsed;
   /** The model as parsed, to detect an unchanged model. */
   readonly pipeline: Pipeline | undefined;
   /** Start offsets of nodes the model could not represent (broken steps, …); kept when printing. */
   readonly skipped: ReadonlySet<number>;
   readonly synthesized: SynthesizedFields;
+  /** The step objects of the parsed model: one still in an edited model is unchanged. */
+  readonly parsedSteps: WeakSet<object>;
   /** Whether the text had YAML syntax errors (such a document cannot be printed with edits). */
   readonly hasErrors: boolean;
   /** Formatting conventions of the file, used for new and edited nodes. */

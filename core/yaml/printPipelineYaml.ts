@@ -1,12 +1,12 @@
 import type { Document, ToStringOptions } from 'yaml';
-import { YAMLMap } from 'yaml';
 
 import type { Pipeline } from '../model';
 import type { YamlStyle } from './detectYamlStyle';
 import { modelToYamlData } from './modelToYamlData';
 import type { PipelineDocument } from './pipelineDocument';
 import { rebaseLines } from './rebaseLines';
-import { attachLeadingComments, reconcileDocument } from './reconcileDocument';
+import { reconcileDocument } from './reconcileDocument';
+import { shallowCopy } from './yamlNodeStyle';
 import { dataEquals } from './yamlData';
 
 /** Thrown when a document cannot take edits (its YAML does not parse, or it is not a mapping). */
@@ -16,7 +16,7 @@ export class YamlPrintError extends Error {
 }
 
 /** `yaml` stringify options that reproduce the file's own conventions. */
-export function toStringOptions(style: YamlStyle): ToStringOptions {
+function toStringOptions(style: YamlStyle): ToStringOptions {
   return {
     indent: style.indent,
     indentSeq: style.indentSeq,
@@ -27,13 +27,25 @@ export function toStringOptions(style: YamlStyle): ToStringOptions {
   };
 }
 
+// yaml's rendering of a document never changes; a handle printed many times renders it once.
+const renderings = new WeakMap<PipelineDocument, string>();
+
+function renderOriginal(document: PipelineDocument): string {
+  let rendered = renderings.get(document);
+  if (rendered === undefined) {
+    rendered = document.yaml.toString(toStringOptions(document.style));
+    renderings.set(document, rendered);
+  }
+  return rendered;
+}
+
 /**
  * Writes a (possibly edited) model back into its file. An unchanged model gives the original text
  * byte for byte; after an edit only the edited region changes (comments, key order, quoting, blank
  * lines and flow style elsewhere stay as they were), and new parts follow the file's style.
  */
 export function printPipelineYaml(document: PipelineDocument, pipeline: Pipeline): string {
-  const ctx = { synthesized: document.synthesized };
+  const ctx = { synthesized: document.synthesized, parsedSteps: document.parsedSteps };
   const data = modelToYamlData(ctx, pipeline);
   if (document.pipeline && dataEquals(data, modelToYamlData(ctx, document.pipeline))) {
     return document.text;
@@ -43,12 +55,13 @@ export function printPipelineYaml(document: PipelineDocument, pipeline: Pipeline
       'This file has YAML errors or is not a pipeline mapping; fix the text before editing the graph.',
     );
   }
-  const work: Document = document.yaml.clone();
-  attachLeadingComments(work);
   const options = toStringOptions(document.style);
-  const before = work.toString(options);
-  if (work.contents === null) work.contents = new YAMLMap(work.schema);
-  reconcileDocument(work, document.yaml, data, document.skipped);
-  const after = work.toString(options);
-  return rebaseLines(document.text, before, after, document.style.lineEnding);
+  const changed: Document = shallowCopy(document.yaml);
+  changed.contents = reconcileDocument(document.yaml, data, document.skipped);
+  return rebaseLines(
+    document.text,
+    renderOriginal(document),
+    changed.toString(options),
+    document.style.lineEnding,
+  );
 }

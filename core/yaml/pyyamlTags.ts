@@ -22,7 +22,8 @@ function pyyamlTest(tag: ScalarTag): RegExp | undefined {
   const { format } = tag;
   if (tag.tag === BOOL_TAG) return tag.identify?.(true) ? PYYAML_TESTS.true : PYYAML_TESTS.false;
   if (tag.tag === FLOAT_TAG && format === 'EXP') return PYYAML_TESTS.floatExp;
-  if (tag.tag === FLOAT_TAG && format === undefined && tag.test.test('1.5')) return PYYAML_TESTS.float;
+  if (tag.tag === FLOAT_TAG && format === undefined && tag.test.test('1.5'))
+    return PYYAML_TESTS.float;
   if (tag.tag === INT_TAG && format === undefined) return PYYAML_TESTS.int;
   return undefined;
 }

@@ -55,11 +55,17 @@ function readStateOps(r: FieldReader, key: string): readonly StateOp[] | undefin
   if (!r.has(key)) return undefined;
   const node = r.node(key);
   const example = `${key}: [{ target: context.items, value: "{{ previous_step }}" }]`;
-  if (!isSeq(node)) return r.wrong(key, 'a list of `{ target, value }`', example);
+  if (!isSeq(node)) {
+    r.wrong(key, 'a list of `{ target, value }`', example);
+    return;
+  }
   const ops: StateOp[] = [];
   for (const raw of node.items) {
     const item = resolveAlias(r.ctx.doc, raw);
-    if (!isMap(item)) return r.wrong(key, 'a list of `{ target, value }`', example);
+    if (!isMap(item)) {
+      r.wrong(key, 'a list of `{ target, value }`', example);
+      return;
+    }
     const op = new FieldReader(r.ctx, item, r.where, `${r.label(key).slice(1, -1)}[].`);
     const target = op.string('target', 'target: context.items');
     if (!op.has('target')) op.missing('target', 'target: context.items');
@@ -84,7 +90,11 @@ function readLoopState(r: FieldReader): LoopStateOps | undefined {
 }
 
 function readHistoryManagement(r: FieldReader): HistoryManagement | undefined {
-  const h = nestedReader(r, 'history_management', 'history_management: { strategy: truncate_tokens }');
+  const h = nestedReader(
+    r,
+    'history_management',
+    'history_management: { strategy: truncate_tokens }',
+  );
   if (!h) return undefined;
   const strategies = ['truncate_tokens', 'truncate_turns', 'summarize'] as const;
   return defined<HistoryManagement>({
@@ -100,7 +110,11 @@ function readHistoryManagement(r: FieldReader): HistoryManagement | undefined {
 export function readLoopSpec(r: FieldReader, path: string, read: StepReader): LoopSpec {
   const l = containerReader(r, 'loop', `loop: { body: ${STEPS_EXAMPLE} }`);
   if (!l) return markSynthesized(r.ctx, { body: emptyPipeline(r), extra: {} });
-  const propagationKey = l.has('propagation') ? 'propagation' : l.has('propagate') ? 'propagate' : undefined;
+  const propagationKey = l.has('propagation')
+    ? 'propagation'
+    : l.has('propagate')
+      ? 'propagate'
+      : undefined;
   const turnSources = ['last', 'all_agents', 'named_steps'] as const;
   return defined<LoopSpec>({
     body: readBody(l, pathField(path, 'loop.body'), read),
@@ -108,7 +122,10 @@ export function readLoopSpec(r: FieldReader, path: string, read: StepReader): Lo
     exit_condition: l.string('exit_condition', 'exit_condition: pkg.module:function'),
     exit_expression: l.string('exit_expression', "exit_expression: context.done == 'yes'"),
     initial_input_mapper: l.string('initial_input_mapper', 'initial_input_mapper: pkg.module:fn'),
-    iteration_input_mapper: l.string('iteration_input_mapper', 'iteration_input_mapper: pkg.module:fn'),
+    iteration_input_mapper: l.string(
+      'iteration_input_mapper',
+      'iteration_input_mapper: pkg.module:fn',
+    ),
     loop_output_mapper: l.string('loop_output_mapper', 'loop_output_mapper: pkg.module:fn'),
     state: readLoopState(l),
     init: l.value('init'),
@@ -148,7 +165,8 @@ export function readMapSpec(r: FieldReader, path: string, read: StepReader): Map
     return spec;
   }
   const hasIterable = m.has('iterable_input');
-  if (!hasIterable) m.missing('iterable_input', 'iterable_input: items', 'is required (a context field name)');
+  if (!hasIterable)
+    m.missing('iterable_input', 'iterable_input: items', 'is required (a context field name)');
   const iterable = m.string('iterable_input', 'iterable_input: items');
   const spec = defined<MapSpec>({
     iterable_input: iterable ?? '',
@@ -171,12 +189,21 @@ export function readRouterSpec(r: FieldReader, path: string, read: StepReader): 
   const branches = readBranches(r.ctx, rr, 'branches', pathField(path, 'router.branches'), read);
   const routerAgent = readAgentRef(rr, 'router_agent');
   if (routerAgent === undefined && !rr.has('router_agent')) {
-    report(r.ctx, rr.map, '`router.router_agent` is required: add `router_agent: pkg.module:choose`.', rr.where);
+    report(
+      r.ctx,
+      rr.map,
+      '`router.router_agent` is required: add `router_agent: pkg.module:choose`.',
+      rr.where,
+    );
   }
   return defined<RouterSpec>({
     router_agent: routerAgent,
     branches: branches ?? markSynthesized(r.ctx, []),
     extra: rr.extra(),
-    source: recordNodeSource(r.ctx, rr.map, (segments) => segments[0] === 'branches' && segments.length > 1),
+    source: recordNodeSource(
+      r.ctx,
+      rr.map,
+      (segments) => segments[0] === 'branches' && segments.length > 1,
+    ),
   });
 }

@@ -13,6 +13,8 @@ export interface ReadContext {
   readonly file: string | undefined;
   readonly budget: VisitBudget;
   readonly skipped: Set<number>;
+  /** Every step object the load created (see `PipelineDocument.parsedSteps`). */
+  readonly parsedSteps: WeakSet<object>;
   readonly synthesized: {
     readonly values: WeakSet<object>;
     readonly keys: WeakMap<object, Set<string>>;
@@ -53,7 +55,11 @@ export function markSynthesized<T extends object>(ctx: ReadContext, value: T): T
 }
 
 /** Marks scalar fields of `owner` as invented by the loader. */
-export function markSynthesizedKeys(ctx: ReadContext, owner: object, keys: readonly string[]): void {
+export function markSynthesizedKeys(
+  ctx: ReadContext,
+  owner: object,
+  keys: readonly string[],
+): void {
   if (keys.length > 0) ctx.synthesized.keys.set(owner, new Set(keys));
 }
 

@@ -16,7 +16,10 @@ function readSystemPrompt(r: FieldReader): AgentSpec['system_prompt'] {
   const node = r.node('system_prompt');
   if (isScalar(node) && typeof node.value === 'string') return r.string('system_prompt');
   const example = 'system_prompt: { from_file: ./prompts/agent.md }';
-  if (!isMap(node)) return r.wrong('system_prompt', 'a string or `{ from_file }`', example);
+  if (!isMap(node)) {
+    r.wrong('system_prompt', 'a string or `{ from_file }`', example);
+    return;
+  }
   const p = new FieldReader(r.ctx, node, r.where, 'system_prompt.');
   if (!p.has('from_file')) p.missing('from_file', 'from_file: ./prompts/agent.md');
   const fromFile = p.string('from_file', 'from_file: ./prompts/agent.md');
@@ -33,7 +36,7 @@ function numberOrString(r: FieldReader, key: string): number | string | undefine
     r.take(key);
     return node.value;
   }
-  return r.wrong(key, 'a number', `${key}: 3`);
+  r.wrong(key, 'a number', `${key}: 3`);
 }
 
 function readAgentSpec(ctx: ReadContext, node: YAMLMap, name: string): AgentSpec {
@@ -67,7 +70,11 @@ function readAgents(r: FieldReader): Pipeline['agents'] {
       setOwn(agents, entry.key, readAgentSpec(r.ctx, entry.value, entry.key));
       continue;
     }
-    report(r.ctx, entry.value, `Agent \`${entry.key}\` must be a mapping with \`model\`, \`system_prompt\` and \`output_schema\`.`);
+    report(
+      r.ctx,
+      entry.value,
+      `Agent \`${entry.key}\` must be a mapping with \`model\`, \`system_prompt\` and \`output_schema\`.`,
+    );
     markSkipped(r.ctx, entry.pair.value);
   }
   return agents;
@@ -83,7 +90,11 @@ function readImports(r: FieldReader): Pipeline['imports'] {
       setOwn(imports, entry.key, entry.value.value);
       continue;
     }
-    report(r.ctx, entry.value, `Import \`${entry.key}\` must be a file path: write \`${entry.key}: ./${entry.key}.yaml\`.`);
+    report(
+      r.ctx,
+      entry.value,
+      `Import \`${entry.key}\` must be a file path: write \`${entry.key}: ./${entry.key}.yaml\`.`,
+    );
     markSkipped(r.ctx, entry.pair.value);
   }
   return imports;
@@ -92,7 +103,10 @@ function readImports(r: FieldReader): Pipeline['imports'] {
 function readInvariants(r: FieldReader): readonly StaticInvariant[] | undefined {
   if (!r.has('static_invariants')) return undefined;
   const node = r.node('static_invariants');
-  if (!isSeq(node)) return r.wrong('static_invariants', 'a list', 'static_invariants: ["context.count >= 0"]');
+  if (!isSeq(node)) {
+    r.wrong('static_invariants', 'a list', 'static_invariants: ["context.count >= 0"]');
+    return;
+  }
   r.take('static_invariants');
   const invariants: StaticInvariant[] = [];
   for (const raw of node.items) {
@@ -110,7 +124,11 @@ function readInvariants(r: FieldReader): readonly StaticInvariant[] | undefined 
       }
       if (!inv.has('path')) inv.missing('path', 'path: pkg.module:check');
     } else {
-      report(r.ctx, item, 'A static invariant must be an expression string or `{ path: pkg.module:check }`.');
+      report(
+        r.ctx,
+        item,
+        'A static invariant must be an expression string or `{ path: pkg.module:check }`.',
+      );
     }
     markSkipped(r.ctx, raw);
   }
@@ -143,8 +161,10 @@ export function readPipeline(ctx: ReadContext, root: YAMLMap): Pipeline {
     steps: readSteps(r),
     static_invariants: readInvariants(r),
     extra: r.extra(),
-    source: recordNodeSource(ctx, root, (segments) =>
-      segments[0] === 'steps' || (segments[0] === 'agents' && segments.length > 1),
+    source: recordNodeSource(
+      ctx,
+      root,
+      (segments) => segments[0] === 'steps' || (segments[0] === 'agents' && segments.length > 1),
     ),
   });
 }

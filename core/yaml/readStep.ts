@@ -14,7 +14,6 @@ import {
   readParallel,
   readRouter,
   readSingleStep,
-  readStateMachine,
   readTreeSearch,
 } from './readStepKinds';
 import {
@@ -26,6 +25,7 @@ import {
   readStepMeta,
   readUsageLimits,
 } from './readStepFields';
+import { readStateMachine } from './readStateMachine';
 import { recordNodeSource, stopAtStepChildren } from './recordNodeSource';
 import { pathField } from './stepPathFormat';
 import { resolveAlias } from './yamlNodeValues';
@@ -52,7 +52,11 @@ function isKnownKind(kind: string): kind is KnownKind {
   return (KNOWN_STEP_KINDS as readonly string[]).includes(kind);
 }
 
-function readCommonFields(r: FieldReader, path: string, read: StepReader): Omit<CommonFields, 'name' | 'nameKey' | 'explicitKind'> {
+function readCommonFields(
+  r: FieldReader,
+  path: string,
+  read: StepReader,
+): Omit<CommonFields, 'name' | 'nameKey' | 'explicitKind'> {
   return defined({
     agent: readAgentRef(r, 'agent'),
     uses: r.string('uses', 'uses: agents.my_agent'),
@@ -121,13 +125,15 @@ export const readStep: StepReader = (ctx, raw, path) => {
   const r = new FieldReader(ctx, node, { path });
   const nameKey = r.has('name') ? 'name' : r.has('step') ? 'step' : undefined;
   if (nameKey === undefined) {
-    report(ctx, node, 'This step has no `name`: add `name: my_step` (every step needs one).', { path });
+    report(ctx, node, 'This step has no `name`: add `name: my_step` (every step needs one).', {
+      path,
+    });
     return undefined;
   }
   const name = r.string(nameKey, `${nameKey}: my_step`);
   if (name === undefined) return undefined;
   r.where = { path, stepName: name };
-  let kind: string = 'step';
+  let kind = 'step';
   if (r.has('kind')) {
     const kindNode = r.node('kind');
     if (!isScalar(kindNode) || typeof kindNode.value !== 'string') {
@@ -142,10 +148,19 @@ export const readStep: StepReader = (ctx, raw, path) => {
   if (!isKnownKind(kind)) {
     const known = KNOWN_STEP_KINDS.map((k) => `\`${k}\``).join(', ');
     report(ctx, r.node('kind'), `Unknown step kind \`${kind}\`: use one of ${known}.`, r.where);
-    return { kind: 'custom', customKind: kind, ...base, extra: r.extra(), source };
+    const custom: StepNode = {
+      kind: 'custom',
+      customKind: kind,
+      ...base,
+      extra: r.extra(),
+      source,
+    };
+    ctx.parsedSteps.add(custom);
+    return custom;
   }
   const specific = kindFields(kind, r, path, readStep);
   const common = readCommonFields(r, path, readStep);
   const step: StepNode = { ...base, ...common, ...specific, extra: r.extra(), source };
+  ctx.parsedSteps.add(step);
   return step;
 };

@@ -23,7 +23,11 @@ export function defined<T extends object>(fields: T): T {
 }
 
 /** A nested mapping field read with its own `FieldReader`, or undefined (reported) if not a mapping. */
-export function nestedReader(parent: FieldReader, key: string, example?: string): FieldReader | undefined {
+export function nestedReader(
+  parent: FieldReader,
+  key: string,
+  example?: string,
+): FieldReader | undefined {
   const node = parent.mapping(key, example);
   if (!node) return undefined;
   parent.take(key);
@@ -36,8 +40,16 @@ export function readAgentRef(parent: FieldReader, key: string): AgentRef | undef
   const node = parent.node(key);
   const example = `${key}: { id: flujo.builtins.passthrough }`;
   if (isScalar(node) && typeof node.value === 'string') return parent.string(key);
-  if (!isMap(node)) return parent.wrong(key, 'an import path or a mapping with `id` or `path`', example);
-  const reader = new FieldReader(parent.ctx, node, parent.where, `${parent.label(key).slice(1, -1)}.`);
+  if (!isMap(node)) {
+    parent.wrong(key, 'an import path or a mapping with `id` or `path`', example);
+    return;
+  }
+  const reader = new FieldReader(
+    parent.ctx,
+    node,
+    parent.where,
+    `${parent.label(key).slice(1, -1)}.`,
+  );
   if (reader.has('id')) {
     const id = reader.string('id', 'id: flujo.builtins.passthrough');
     const params = reader.record('params', 'params: { name: value }');
@@ -51,7 +63,7 @@ export function readAgentRef(parent: FieldReader, key: string): AgentRef | undef
     parent.take(key);
     return { path, extra: reader.extra() };
   }
-  return parent.wrong(key, 'an import path or a mapping with `id` or `path`', example);
+  parent.wrong(key, 'an import path or a mapping with `id` or `path`', example);
 }
 
 /** `config:` (StepConfig plus the import-step options of FLUJO-SPEC §3.10). */
@@ -126,7 +138,10 @@ export function readPlugins(parent: FieldReader): readonly PluginRef[] | undefin
   if (!parent.has('plugins')) return undefined;
   const node = parent.node('plugins');
   const example = 'plugins: [{ path: pkg.module:Plugin, priority: 1 }]';
-  if (!isSeq(node)) return parent.wrong('plugins', 'a list', example);
+  if (!isSeq(node)) {
+    parent.wrong('plugins', 'a list', example);
+    return;
+  }
   const plugins: PluginRef[] = [];
   for (const raw of node.items) {
     const item = resolveAlias(parent.ctx.doc, raw);
@@ -134,7 +149,10 @@ export function readPlugins(parent: FieldReader): readonly PluginRef[] | undefin
       plugins.push(item.value);
       continue;
     }
-    if (!isMap(item)) return parent.wrong('plugins', 'a list of import paths or mappings', example);
+    if (!isMap(item)) {
+      parent.wrong('plugins', 'a list of import paths or mappings', example);
+      return;
+    }
     const r = new FieldReader(parent.ctx, item, parent.where, 'plugins[].');
     const path = r.string('path', 'path: pkg.module:Plugin');
     const priority = r.number('priority');
@@ -142,7 +160,9 @@ export function readPlugins(parent: FieldReader): readonly PluginRef[] | undefin
       if (!r.has('path')) r.missing('path', 'path: pkg.module:Plugin');
       return undefined;
     }
-    plugins.push(defined<Mutable<Exclude<PluginRef, string>>>({ path, priority, extra: r.extra() }));
+    plugins.push(
+      defined<Mutable<Exclude<PluginRef, string>>>({ path, priority, extra: r.extra() }),
+    );
   }
   parent.take('plugins');
   return plugins;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 
 import type {
   AgenticLoopStep,
@@ -11,28 +11,31 @@ import type {
   LoopStep,
   MapStep,
   ParallelStep,
-  StateMachineStep,
   StepBase,
   StepNode,
-  Transition,
   TreeSearchStep,
 } from '../model';
 import { FieldReader } from './fieldReaders';
 import type { StepReader } from './readChildPipeline';
 import { readBranches, readChildPipeline } from './readChildPipeline';
-import { markSkipped, markSynthesized, report } from './readContext';
+import { markSynthesized, report } from './readContext';
 import { readLoopSpec, readMapSpec, readRouterSpec } from './readContainerSpecs';
 import { defined } from './readStepFields';
-import { descendAll, recordNodeSource } from './recordNodeSource';
 import { pathField } from './stepPathFormat';
-import { resolveAlias, setOwn } from './yamlNodeValues';
+import { setOwn } from './yamlNodeValues';
 
 /** The fields a kind adds to `StepBase`. */
 export type KindFields<S extends StepNode> = Omit<S, keyof StepBase | 'kind'>;
 
 const STEP_EXAMPLE = '{ kind: step, name: … }';
 const STEPS_EXAMPLE = `[${STEP_EXAMPLE}]`;
-const MERGE_STRATEGIES = ['context_update', 'overwrite', 'no_merge', 'error_on_conflict', 'keep_first'];
+const MERGE_STRATEGIES = [
+  'context_update',
+  'overwrite',
+  'no_merge',
+  'error_on_conflict',
+  'keep_first',
+];
 
 /** A field holding exactly one step mapping (`fallback`, `wrapped_step`); bad ones stay in `extra`. */
 export function readSingleStep(
@@ -42,14 +45,17 @@ export function readSingleStep(
   readStep: StepReader,
 ): StepNode | undefined {
   if (!r.has(key)) return undefined;
-  if (!isMap(r.node(key))) return r.wrong(key, 'one step mapping', `${key}: ${STEP_EXAMPLE}`);
+  if (!isMap(r.node(key))) {
+    r.wrong(key, 'one step mapping', `${key}: ${STEP_EXAMPLE}`);
+    return;
+  }
   const step = readStep(r.ctx, r.node(key), path);
   if (step) r.take(key);
   return step;
 }
 
 /** A required `branches:`/`states:` mapping; an invented empty list when missing or malformed. */
-function requiredBranches(
+export function requiredBranches(
   r: FieldReader,
   key: string,
   path: string,
@@ -61,7 +67,11 @@ function requiredBranches(
 }
 
 /** `kind: parallel` (FLUJO-SPEC §3.3). */
-export function readParallel(r: FieldReader, path: string, read: StepReader): KindFields<ParallelStep> {
+export function readParallel(
+  r: FieldReader,
+  path: string,
+  read: StepReader,
+): KindFields<ParallelStep> {
   const branches = requiredBranches(r, 'branches', path, read);
   const mergeNode = r.node('merge_strategy');
   const mergeStrategy = r.string('merge_strategy', 'merge_strategy: context_update');
@@ -101,7 +111,10 @@ function readReduce(r: FieldReader): ParallelStep['reduce'] {
   if (!r.has('reduce')) return undefined;
   const node = r.node('reduce');
   if (isScalar(node) && typeof node.value === 'string') return r.string('reduce');
-  if (!isMap(node)) return r.wrong('reduce', 'a preset name or a mapping', 'reduce: { mode: keys }');
+  if (!isMap(node)) {
+    r.wrong('reduce', 'a preset name or a mapping', 'reduce: { mode: keys }');
+    return;
+  }
   const inner = new FieldReader(r.ctx, node, r.where, 'reduce.');
   const mode = inner.string('mode');
   const callable = inner.string('callable');
@@ -129,12 +142,19 @@ export function readConditional(
   return defined<KindFields<ConditionalStep>>({
     branches,
     condition: r.string('condition', 'condition: pkg.module:function'),
-    condition_expression: r.string('condition_expression', "condition_expression: previous_step == 'yes'"),
+    condition_expression: r.string(
+      'condition_expression',
+      "condition_expression: previous_step == 'yes'",
+    ),
     default_branch: readDefaultBranch(r, path, read),
   });
 }
 
-function readDefaultBranch(r: FieldReader, path: string, read: StepReader): ChildPipeline | undefined {
+function readDefaultBranch(
+  r: FieldReader,
+  path: string,
+  read: StepReader,
+): ChildPipeline | undefined {
   if (!r.has('default_branch')) return undefined;
   const node = r.node('default_branch');
   if (isScalar(node)) {
@@ -163,7 +183,11 @@ export function readMap(r: FieldReader, path: string, read: StepReader): KindFie
 }
 
 /** `kind: dynamic_router` (FLUJO-SPEC §3.7). */
-export function readRouter(r: FieldReader, path: string, read: StepReader): KindFields<DynamicRouterStep> {
+export function readRouter(
+  r: FieldReader,
+  path: string,
+  read: StepReader,
+): KindFields<DynamicRouterStep> {
   return { router: readRouterSpec(r, path, read) };
 }
 
@@ -177,72 +201,6 @@ export function readCache(r: FieldReader, path: string, read: StepReader): KindF
   if (!r.has('wrapped_step')) r.missing('wrapped_step', `wrapped_step: ${STEP_EXAMPLE}`);
   const wrapped = readSingleStep(r, 'wrapped_step', pathField(path, 'wrapped_step'), read);
   return defined<KindFields<CacheStep>>({ wrapped_step: wrapped });
-}
-
-/** `kind: StateMachine` (FLUJO-SPEC §3.11). */
-export function readStateMachine(
-  r: FieldReader,
-  path: string,
-  read: StepReader,
-): KindFields<StateMachineStep> {
-  if (!r.has('start_state')) r.missing('start_state', 'start_state: first_state');
-  const startState = r.string('start_state', 'start_state: first_state');
-  const states = requiredBranches(r, 'states', path, read);
-  let endStates: string | readonly string[] | undefined;
-  if (r.has('end_states')) {
-    const node = r.node('end_states');
-    endStates = isSeq(node) ? r.stringList('end_states') : r.string('end_states', 'end_states: [done]');
-  }
-  return defined<KindFields<StateMachineStep>>({
-    start_state: startState,
-    states,
-    end_states: endStates,
-    transitions: readTransitions(r),
-  });
-}
-
-function readTransitions(r: FieldReader): readonly Transition[] | undefined {
-  if (!r.has('transitions')) return undefined;
-  const node = r.node('transitions');
-  if (!isSeq(node)) {
-    return r.wrong('transitions', 'a list', 'transitions: [{ from: a, on: success, to: b }]');
-  }
-  r.take('transitions');
-  const transitions: Transition[] = [];
-  for (const raw of node.items) {
-    const transition = readTransition(r, raw);
-    if (transition) transitions.push(transition);
-    else markSkipped(r.ctx, raw);
-  }
-  return transitions;
-}
-
-function readTransition(parent: FieldReader, raw: unknown): Transition | undefined {
-  const node = resolveAlias(parent.ctx.doc, raw);
-  const example = '{ from: a, on: success, to: b }';
-  if (!isMap(node)) {
-    report(parent.ctx, node, `A transition must be a mapping: write \`- ${example}\`.`, parent.where);
-    return undefined;
-  }
-  // YAML 1.1 loads a plain `on:` key as boolean true; Flujo maps it back to `on`.
-  const r = new FieldReader(parent.ctx, node, parent.where, 'transitions[].', (entry) =>
-    isScalar(entry.pair.key) && entry.pair.key.value === true ? 'on' : entry.key,
-  );
-  const from = r.string('from', 'from: state_name');
-  const on = r.oneOf('on', ['success', 'failure', 'pause'] as const);
-  const to = r.string('to', 'to: state_name');
-  const when = r.string('when', "when: context.ready == 'yes'");
-  for (const [key, value] of [
-    ['from', 'from: state_name'],
-    ['on', 'on: success'],
-    ['to', 'to: state_name'],
-  ] as const) {
-    if (!r.has(key)) r.missing(key, value, 'is required in every transition');
-  }
-  if (from === undefined || on === undefined || to === undefined) return undefined;
-  if (r.has('when') && when === undefined) return undefined;
-  const source = recordNodeSource(parent.ctx, node, descendAll);
-  return defined<Transition>({ from, on, to, when, extra: r.extra(), source });
 }
 
 /** `kind: agentic_loop` (FLUJO-SPEC §3.12): kept as written. */

@@ -1,4 +1,4 @@
-import { diffIndices } from 'node-diff3';
+import { diffLines } from './diffLines';
 
 /** A run of lines of the original that correspond to a run of lines of yaml's rendering of it. */
 interface Block {
@@ -19,12 +19,24 @@ interface OutLine {
 const stripCr = (line: string): string => (line.endsWith('\r') ? line.slice(0, -1) : line);
 const indentOf = (line: string): number => line.length - line.trimStart().length;
 const squash = (line: string): string => line.trim().replace(/\s+/g, ' ');
-const isContent = (line: string): boolean => line.trim() !== '' && !line.trimStart().startsWith('#');
+const isContent = (line: string): boolean =>
+  line.trim() !== '' && !line.trimStart().startsWith('#');
 
-function pairRun(blocks: Block[], oStart: number, oLen: number, aStart: number, aLen: number): void {
+function pairRun(
+  blocks: Block[],
+  oStart: number,
+  oLen: number,
+  aStart: number,
+  aLen: number,
+): void {
   if (oLen === aLen) {
     for (let i = 0; i < oLen; i += 1) {
-      blocks.push({ oStart: oStart + i, oEnd: oStart + i + 1, aStart: aStart + i, aEnd: aStart + i + 1 });
+      blocks.push({
+        oStart: oStart + i,
+        oEnd: oStart + i + 1,
+        aStart: aStart + i,
+        aEnd: aStart + i + 1,
+      });
     }
   } else {
     blocks.push({ oStart, oEnd: oStart + oLen, aStart, aEnd: aStart + aLen });
@@ -37,7 +49,7 @@ function align(o: readonly string[], a: readonly string[], loose: boolean): Bloc
   const key = (line: string): string => (loose ? squash(line) : line);
   let oPos = 0;
   let aPos = 0;
-  const chunks = diffIndices(o.map(key), a.map(key));
+  const chunks = diffLines(o.map(key), a.map(key));
   const flushEqual = (oUntil: number): void => {
     while (oPos < oUntil) {
       blocks.push({ oStart: oPos, oEnd: oPos + 1, aStart: aPos, aEnd: aPos + 1 });
@@ -46,13 +58,17 @@ function align(o: readonly string[], a: readonly string[], loose: boolean): Bloc
     }
   };
   for (const chunk of chunks) {
-    const [oStart, oLen] = chunk.buffer1;
-    const [aStart, aLen] = chunk.buffer2;
+    const { aStart: oStart, aLength: oLen, bStart: aStart, bLength: aLen } = chunk;
     flushEqual(oStart);
     if (!loose && oLen > 0 && aLen > 0 && oLen !== aLen) {
       const inner = align(o.slice(oStart, oStart + oLen), a.slice(aStart, aStart + aLen), true);
       for (const b of inner) {
-        blocks.push({ oStart: b.oStart + oStart, oEnd: b.oEnd + oStart, aStart: b.aStart + aStart, aEnd: b.aEnd + aStart });
+        blocks.push({
+          oStart: b.oStart + oStart,
+          oEnd: b.oEnd + oStart,
+          aStart: b.aStart + aStart,
+          aEnd: b.aEnd + aStart,
+        });
       }
     } else {
       pairRun(blocks, oStart, oLen, aStart, aLen);
@@ -66,7 +82,12 @@ function align(o: readonly string[], a: readonly string[], loose: boolean): Bloc
 }
 
 /** How much to shift fresh lines so their outermost level lines up with the original's siblings. */
-function indentShift(fresh: readonly OutLine[], o: readonly string[], a: readonly string[], pairs: readonly Block[]): number {
+function indentShift(
+  fresh: readonly OutLine[],
+  o: readonly string[],
+  a: readonly string[],
+  pairs: readonly Block[],
+): number {
   const level = Math.min(...fresh.filter((l) => isContent(l.text)).map((l) => indentOf(l.text)));
   if (!Number.isFinite(level)) return 0;
   const at = fresh[0]?.at ?? 0;
@@ -96,10 +117,15 @@ function indentShift(fresh: readonly OutLine[], o: readonly string[], a: readonl
   return parentShift ?? 0;
 }
 
-function reindent(lines: OutLine[], o: readonly string[], a: readonly string[], blocks: readonly Block[]): OutLine[] {
+function reindent(
+  lines: OutLine[],
+  o: readonly string[],
+  a: readonly string[],
+  blocks: readonly Block[],
+): OutLine[] {
   const pairs = blocks.filter((b) => b.oEnd - b.oStart === 1 && b.aEnd - b.aStart === 1);
   const out: OutLine[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const line = lines[i];
     if (!line?.fresh) {
       if (line) out.push(line);
@@ -125,7 +151,12 @@ function reindent(lines: OutLine[], o: readonly string[], a: readonly string[], 
  * original text: lines the change does not touch stay byte-identical (spacing, comments, quoting),
  * changed regions take `after`'s lines, shifted to the original's indentation there.
  */
-export function rebaseLines(original: string, before: string, after: string, lineEnding: '\n' | '\r\n'): string {
+export function rebaseLines(
+  original: string,
+  before: string,
+  after: string,
+  lineEnding: '\n' | '\r\n',
+): string {
   const aRaw = original.split('\n');
   const a = aRaw.map(stripCr);
   const o = before.split('\n');
@@ -133,11 +164,11 @@ export function rebaseLines(original: string, before: string, after: string, lin
   const blocks = align(o, a, false);
   const deleted = new Array<boolean>(o.length).fill(false);
   const inserts = new Map<number, string[]>();
-  for (const hunk of diffIndices(o, b)) {
-    const [oStart, oLen] = hunk.buffer1;
-    const [bStart, bLen] = hunk.buffer2;
+  for (const hunk of diffLines(o, b)) {
+    const { aStart: oStart, aLength: oLen, bStart, bLength: bLen } = hunk;
     for (let k = oStart; k < oStart + oLen; k += 1) deleted[k] = true;
-    if (bLen > 0) inserts.set(oStart, [...(inserts.get(oStart) ?? []), ...b.slice(bStart, bStart + bLen)]);
+    if (bLen > 0)
+      inserts.set(oStart, [...(inserts.get(oStart) ?? []), ...b.slice(bStart, bStart + bLen)]);
   }
   const lines: OutLine[] = [];
   const emitted = new Set<number>();
@@ -150,7 +181,9 @@ export function rebaseLines(original: string, before: string, after: string, lin
     const { oStart, oEnd, aStart, aEnd } = block;
     if (oStart === oEnd) {
       const dropped = oStart > 0 && oStart < o.length && deleted[oStart - 1] && deleted[oStart];
-      if (!dropped) for (let k = aStart; k < aEnd; k += 1) lines.push({ text: aRaw[k] ?? '', fresh: false, at: oStart });
+      if (!dropped)
+        for (let k = aStart; k < aEnd; k += 1)
+          lines.push({ text: aRaw[k] ?? '', fresh: false, at: oStart });
       continue;
     }
     emitInserts(oStart);
@@ -159,7 +192,8 @@ export function rebaseLines(original: string, before: string, after: string, lin
       if (deleted[k] || (k > oStart && inserts.has(k))) clean = false;
     }
     if (clean) {
-      for (let k = aStart; k < aEnd; k += 1) lines.push({ text: aRaw[k] ?? '', fresh: false, at: oStart });
+      for (let k = aStart; k < aEnd; k += 1)
+        lines.push({ text: aRaw[k] ?? '', fresh: false, at: oStart });
       continue;
     }
     for (let k = oStart; k < oEnd; k += 1) {
@@ -171,6 +205,10 @@ export function rebaseLines(original: string, before: string, after: string, lin
   const shifted = reindent(lines, o, a, blocks);
   const last = shifted.length - 1;
   return shifted
-    .map((line, index) => (line.fresh && lineEnding === '\r\n' && !(index === last && line.text === '') ? `${line.text}\r` : line.text))
+    .map((line, index) =>
+      line.fresh && lineEnding === '\r\n' && !(index === last && line.text === '')
+        ? `${line.text}\r`
+        : line.text,
+    )
     .join('\n');
 }

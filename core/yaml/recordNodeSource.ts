@@ -1,9 +1,9 @@
-import { isMap, isSeq } from 'yaml';
+import { isAlias, isMap, isSeq } from 'yaml';
 
 import type { NodeSource, SourceRange } from '../model';
 import type { ReadContext } from './readContext';
 import { keyRange, nodeRange } from './sourceRanges';
-import { mappingEntries, resolveAlias } from './yamlNodeValues';
+import { mappingEntries } from './yamlNodeValues';
 
 /** Decides, from a key path (`['loop', 'body']`), whether to stop descending (a child model node). */
 export type StopAt = (segments: readonly string[]) => boolean;
@@ -16,22 +16,22 @@ export function recordNodeSource(ctx: ReadContext, node: unknown, stopAt: StopAt
   const fields: Record<string, SourceRange> = {};
   const keys: Record<string, SourceRange> = {};
   const walk = (value: unknown, segments: readonly string[]): void => {
-    const resolved = resolveAlias(ctx.doc, value);
-    if (segments.length > 0 && stopAt(segments)) return;
-    if (isMap(resolved)) {
-      for (const entry of mappingEntries(ctx.doc, resolved, ctx.budget).entries) {
+    // Below an alias the ranges are those of the anchor, elsewhere in the file: not recorded.
+    if (isAlias(value) || (segments.length > 0 && stopAt(segments))) return;
+    if (isMap(value)) {
+      for (const entry of mappingEntries(ctx.doc, value, ctx.budget).entries) {
         const child = [...segments, entry.key];
         const path = child.join('.');
-        const valueRange = nodeRange(ctx.mapper, entry.value);
+        const valueRange = nodeRange(ctx.mapper, entry.pair.value);
         const keyAt = keyRange(ctx.mapper, entry.pair);
         if (valueRange && !(path in fields)) fields[path] = valueRange;
         if (keyAt && !(path in keys)) keys[path] = keyAt;
-        walk(entry.value, child);
+        walk(entry.pair.value, child);
       }
-    } else if (isSeq(resolved)) {
-      resolved.items.forEach((item, index) => {
+    } else if (isSeq(value)) {
+      value.items.forEach((item, index) => {
         const child = [...segments, String(index)];
-        const itemRange = nodeRange(ctx.mapper, resolveAlias(ctx.doc, item));
+        const itemRange = nodeRange(ctx.mapper, item);
         if (itemRange) fields[child.join('.')] = itemRange;
         walk(item, child);
       });
@@ -55,5 +55,7 @@ export const stopAtStepChildren: StopAt = (segments) => {
     if (first === 'branches' || first === 'states' || first === 'transitions') return true;
     return (first === 'loop' || first === 'map') && second === 'body';
   }
-  return segments.length === 3 && first === 'router' && second === 'branches' && third !== undefined;
+  return (
+    segments.length === 3 && first === 'router' && second === 'branches' && third !== undefined
+  );
 };

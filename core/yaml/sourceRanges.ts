@@ -1,7 +1,7 @@
-import type { LineCounter, Node, Pair } from 'yaml';
-import { isNode, isScalar } from 'yaml';
+import type { LineCounter, Pair } from 'yaml';
+import { isNode } from 'yaml';
 
-import type { NodeSource, SourcePosition, SourceRange } from '../model';
+import type { SourcePosition, SourceRange } from '../model';
 
 /** Turns offsets of one text into 1-based line/column positions (clamped to the text). */
 export interface SourceMapper {
@@ -41,14 +41,4 @@ export function nodeOffset(node: unknown): number | undefined {
 /** Range of a mapping pair's key, or of the pair's value when the key has no place. */
 export function keyRange(mapper: SourceMapper, pair: Pair): SourceRange | undefined {
   return nodeRange(mapper, pair.key) ?? nodeRange(mapper, pair.value);
-}
-
-/** An empty `NodeSource` for a node range (fields are added by the source recorder). */
-export function emptyNodeSource(range: SourceRange): NodeSource {
-  return { range, fields: {}, keys: {} };
-}
-
-/** Whether a key node is a plain (unquoted) scalar, the only kind YAML 1.1 can turn into a bool. */
-export function isPlainScalar(node: unknown): node is Node {
-  return isScalar(node) && (node.type === 'PLAIN' || node.type === undefined);
 }

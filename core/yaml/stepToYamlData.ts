@@ -26,7 +26,7 @@ function keyedData(ctx: DataContext, value: Keyed): YamlData {
   const b = new MapDataBuilder(ctx, value);
   for (const [key, field] of Object.entries(value)) {
     if (key === 'extra' || key === 'source') continue;
-    b.value(key, field as YamlValue | undefined);
+    b.value(key, field);
   }
   return b.extra(value.extra).build();
 }
@@ -44,7 +44,7 @@ function reduceData(ctx: DataContext, reduce: ReduceSpec): YamlData {
 }
 
 /** A sub-pipeline in the form it was written; a `single` one with more or fewer steps becomes a list. */
-export function childPipelineData(ctx: DataContext, pipeline: ChildPipeline): YamlData {
+function childPipelineData(ctx: DataContext, pipeline: ChildPipeline): YamlData {
   const origin = originOf(pipeline.source);
   const [only] = pipeline.steps;
   if (pipeline.form === 'single' && only !== undefined && pipeline.steps.length === 1) {
@@ -57,7 +57,11 @@ export function childPipelineData(ctx: DataContext, pipeline: ChildPipeline): Ya
       .extra(pipeline.extra)
       .build({ origin });
   }
-  return { type: 'seq', items, ...(origin !== undefined && pipeline.form === 'list' ? { origin } : {}) };
+  return {
+    type: 'seq',
+    items,
+    ...(origin !== undefined && pipeline.form === 'list' ? { origin } : {}),
+  };
 }
 
 function branchesData(ctx: DataContext, branches: readonly Branch[]): YamlData {
@@ -232,6 +236,25 @@ function kindFields(ctx: DataContext, b: MapDataBuilder, step: StepNode): void {
 
 /** One step as YAML data, inverse of `readStep` (honours `nameKey`, `explicitKind`, `extra`). */
 export function stepData(ctx: DataContext, step: StepNode): MapData {
+  const origin = originOf(step.source);
+  if (origin !== undefined && ctx.parsedSteps?.has(step)) {
+    // Unchanged since parsing: the printer keeps its node as is, so build the entries lazily.
+    let entries: MapData['entries'] | undefined;
+    return {
+      type: 'map',
+      origin,
+      modelNode: true,
+      pristine: true,
+      get entries() {
+        entries ??= fullStepData(ctx, step).entries;
+        return entries;
+      },
+    };
+  }
+  return fullStepData(ctx, step);
+}
+
+function fullStepData(ctx: DataContext, step: StepNode): MapData {
   const b = new MapDataBuilder(ctx, step);
   if (step.explicitKind || step.kind !== 'step') {
     b.value('kind', step.kind === 'custom' ? step.customKind : step.kind);

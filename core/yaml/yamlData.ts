@@ -28,13 +28,19 @@ export interface MapData {
   readonly entries: readonly MapEntryData[];
   readonly origin?: number;
   readonly modelNode?: boolean;
+  /** A step exactly as parsed from the node at `origin` (its `entries` are built on demand). */
+  readonly pristine?: boolean;
 }
 
-/** One key of a mapping. `boolKey` writes the key as YAML 1.1's plain `on` (Flujo's transitions). */
+/**
+ * One key of a mapping. `boolKey` writes the key as YAML 1.1's plain `on` (Flujo's transitions);
+ * `unknown` marks a key from `extra`, whose place among the known keys the model does not know.
+ */
 export interface MapEntryData {
   readonly key: string;
   readonly value: YamlData;
   readonly boolKey?: boolean;
+  readonly unknown?: boolean;
 }
 
 /** A scalar. */
@@ -64,6 +70,7 @@ export function dataEquals(a: YamlData, b: YamlData): boolean {
       return other !== undefined && dataEquals(item, other);
     });
   }
+  if (a.pristine && b.pristine && a.origin === b.origin) return true;
   if (a.entries.length !== b.entries.length) return false;
   const byKey = new Map(b.entries.map((entry) => [entry.key, entry.value]));
   return a.entries.every((entry) => {

@@ -6,6 +6,8 @@ import { fromYamlValue } from './yamlData';
 /** What the model-to-data conversion needs from the document: which values were invented. */
 export interface DataContext {
   readonly synthesized: SynthesizedFields;
+  /** Step objects of the parsed model; their data is built only if the printer needs it. */
+  readonly parsedSteps?: WeakSet<object>;
 }
 
 /** The start offset a model node was read from (its identity for the printer). */
@@ -24,10 +26,19 @@ export class MapDataBuilder {
   ) {}
 
   /** Adds a key unless the value is undefined or was invented by the loader. */
-  data(key: string, value: YamlData | undefined, options: { boolKey?: boolean } = {}): this {
+  data(
+    key: string,
+    value: YamlData | undefined,
+    options: { boolKey?: boolean; unknown?: boolean } = {},
+  ): this {
     if (value === undefined || this.keys.has(key)) return this;
     this.keys.add(key);
-    this.entries.push({ key, value, ...(options.boolKey ? { boolKey: true } : {}) });
+    this.entries.push({
+      key,
+      value,
+      ...(options.boolKey ? { boolKey: true } : {}),
+      ...(options.unknown ? { unknown: true } : {}),
+    });
     return this;
   }
 
@@ -48,7 +59,7 @@ export class MapDataBuilder {
     if (!extra) return this;
     for (const key of Object.keys(extra)) {
       const value = extra[key];
-      if (value !== undefined) this.data(key, fromYamlValue(value));
+      if (value !== undefined) this.data(key, fromYamlValue(value), { unknown: true });
     }
     return this;
   }
@@ -67,6 +78,8 @@ export class MapDataBuilder {
     if (typeof value === 'object' && value !== null && this.ctx.synthesized.values.has(value)) {
       return true;
     }
-    return this.owner !== undefined && (this.ctx.synthesized.keys.get(this.owner)?.has(key) ?? false);
+    return (
+      this.owner !== undefined && (this.ctx.synthesized.keys.get(this.owner)?.has(key) ?? false)
+    );
   }
 }

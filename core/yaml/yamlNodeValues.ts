@@ -22,14 +22,20 @@ export function createVisitBudget(): VisitBudget {
 function spend(budget: VisitBudget): void {
   budget.remaining -= 1;
   if (budget.remaining < 0) {
-    throw new AliasBudgetError('The file expands to too many values (recursive or nested aliases).');
+    throw new AliasBudgetError(
+      'The file expands to too many values (recursive or nested aliases).',
+    );
   }
 }
+
+// `Alias.resolve` walks the whole document; a file with many aliases needs each lookup once.
+const aliasTargets = new WeakMap<object, unknown>();
 
 /** Follows an alias to its anchored node; any other value is returned as is. */
 export function resolveAlias(doc: Document, node: unknown): unknown {
   if (!isAlias(node)) return node;
-  return node.resolve(doc) ?? null;
+  if (!aliasTargets.has(node)) aliasTargets.set(node, node.resolve(doc) ?? null);
+  return aliasTargets.get(node);
 }
 
 /** A scalar as a model value: timestamps and binaries keep their source text. */
@@ -41,7 +47,8 @@ export function scalarValue(node: Scalar): string | number | boolean | null {
   }
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'symbol') return value.description ?? '<<';
-  return node.source ?? String(value);
+  if (node.source !== undefined) return node.source;
+  return value instanceof Date ? value.toISOString() : Object.prototype.toString.call(value);
 }
 
 /** Whether a pair is a YAML merge key (`<<: *anchor`). */
@@ -127,7 +134,12 @@ export function mappingEntries(
 
 /** Sets an own property even for keys like `__proto__`. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** Converts a parsed node (aliases and merges resolved) to a plain model value. */
