@@ -147,6 +147,35 @@ function reindent(
 }
 
 /**
+ * Lines the edit deleted in one place and inserted in another (a moved, wrapped or unwrapped step)
+ * keep the original's text — its spacing, quoting and comments — at their new indentation: an
+ * inserted rendering line whose content equals a deleted one takes that deleted line's original.
+ */
+function movedLineSource(
+  blocks: readonly Block[],
+  deleted: readonly boolean[],
+  o: readonly string[],
+  a: readonly string[],
+): (rendered: string) => string {
+  const originals = new Map<string, string[]>();
+  for (const block of blocks) {
+    if (block.oEnd - block.oStart !== 1 || block.aEnd - block.aStart !== 1) continue;
+    if (!deleted[block.oStart]) continue;
+    const content = (o[block.oStart] ?? '').trimStart();
+    const original = a[block.aStart];
+    if (content === '' || original === undefined) continue;
+    const queue = originals.get(content);
+    if (queue) queue.push(original);
+    else originals.set(content, [original]);
+  }
+  return (rendered) => {
+    const original = originals.get(rendered.trimStart())?.shift();
+    if (original === undefined) return rendered;
+    return ' '.repeat(indentOf(rendered)) + original.trimStart();
+  };
+}
+
+/**
  * Applies the change between two renderings of a YAML document (`before` → `after`) to the
  * original text: lines the change does not touch stay byte-identical (spacing, comments, quoting),
  * changed regions take `after`'s lines, shifted to the original's indentation there.
@@ -170,12 +199,13 @@ export function rebaseLines(
     if (bLen > 0)
       inserts.set(oStart, [...(inserts.get(oStart) ?? []), ...b.slice(bStart, bStart + bLen)]);
   }
+  const moved = movedLineSource(blocks, deleted, o, a);
   const lines: OutLine[] = [];
   const emitted = new Set<number>();
   const emitInserts = (k: number): void => {
     if (emitted.has(k)) return;
     emitted.add(k);
-    for (const text of inserts.get(k) ?? []) lines.push({ text, fresh: true, at: k });
+    for (const text of inserts.get(k) ?? []) lines.push({ text: moved(text), fresh: true, at: k });
   };
   for (const block of blocks) {
     const { oStart, oEnd, aStart, aEnd } = block;
