@@ -1,4 +1,5 @@
 import type { Pipeline, SourceRange, StepNode, StepPath, StepTypes, StepVisit } from '../model';
+import type { ImportedChild } from './importedChild';
 import type { QuickFix, ValidateOptions, ValidationProfile } from './validationTypes';
 
 /** What a rule reports: everything but the code and severity, which come from the rule. */
@@ -26,8 +27,16 @@ export interface RuleContext {
   readonly steps: readonly StepVisit[];
   /** The visit of a step by its path. */
   readonly stepAt: (path: StepPath) => StepVisit | undefined;
-  /** Port types of every step (DECISIONS 4). */
+  /**
+   * Port types of every step (DECISIONS 4), derived on first use and reused across revalidations
+   * when an edit does not touch types. Import steps get their loaded child's output type.
+   */
   readonly types: ReadonlyMap<StepPath, StepTypes>;
+  /**
+   * The `imports:` entries loaded through `options.loadImport`, by alias: the child's model, types
+   * and findings, or why it failed. Empty when no loader was given.
+   */
+  readonly imports: ReadonlyMap<string, ImportedChild>;
   /** The range of a field of a step (`config.max_retries`), else of the step. */
   readonly fieldRange: (step: StepNode, field: string) => SourceRange | undefined;
   readonly report: (finding: Finding) => void;

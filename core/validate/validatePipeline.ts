@@ -1,17 +1,27 @@
-import type { Pipeline, SourceRange, StepNode, StepPath, StepVisit } from '../model';
-import { deriveStepTypes, walkSteps } from '../model';
+import type {
+  Pipeline,
+  PortType,
+  SourceRange,
+  StepNode,
+  StepPath,
+  StepTypes,
+  StepVisit,
+} from '../model';
+import type { ImportedChild } from './importedChild';
+import type { ImportRun, ValidateChild } from './importedChildren';
+import { loadImportedChildren } from './importedChildren';
+import { normalizePath } from './importPath';
 import type { RuleDefinition } from './ruleDefinition';
 import type { Finding, RuleContext } from './ruleContext';
+import { applyRuleSetting } from './ruleSettings';
 import { allRules } from './rules';
+import type { StepRuleOutcome } from './stepRuleCache';
+import { subtreeOutcomes } from './stepRuleCache';
+import { isStepRule } from './stepRule';
+import { collectStepVisits } from './stepVisits';
+import { cachedStepTypes } from './stepTypeCache';
+import { readSuppressions } from './suppressions';
 import type { ValidateOptions, ValidationDiagnostic } from './validationTypes';
-
-function collectSteps(pipeline: Pipeline): StepVisit[] {
-  const visits: StepVisit[] = [];
-  walkSteps(pipeline, (visit) => {
-    visits.push(visit);
-  });
-  return visits;
-}
 
 function fieldRange(step: StepNode, field: string): SourceRange | undefined {
   return step.source?.fields[field] ?? step.source?.range;
@@ -42,50 +52,137 @@ function byPosition(a: ValidationDiagnostic, b: ValidationDiagnostic): number {
   return offsetA - offsetB || a.code.localeCompare(b.code);
 }
 
+/** A child's findings as the parent shows them: prefixed with the alias, without quick fixes
+ * (those edit the child's model, not the parent's). */
+function copiedChildFindings(child: ImportedChild): ValidationDiagnostic[] {
+  if (child.status !== 'loaded') return [];
+  return child.findings.map((finding) => ({
+    code: finding.code,
+    severity: finding.severity,
+    message: `[import:${child.alias}] ${finding.message}`,
+    ...(finding.suggestion !== undefined ? { suggestion: finding.suggestion } : {}),
+    ...(finding.stepName !== undefined ? { stepName: finding.stepName } : {}),
+    ...(finding.path !== undefined ? { path: finding.path } : {}),
+    ...(finding.range ? { range: finding.range } : {}),
+    file: finding.file ?? child.file,
+  }));
+}
+
+interface Validation {
+  readonly diagnostics: readonly ValidationDiagnostic[];
+  readonly types: () => ReadonlyMap<StepPath, StepTypes>;
+}
+
+function internalFailure(rule: RuleDefinition, error: unknown): ValidationDiagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'VALIDATOR-INTERNAL',
+    severity: 'warning',
+    message: `Rule ${rule.id} failed on this file (${reason}); its findings are missing. Please report this.`,
+  };
+}
+
+function ruleVariant(profile: string, options: ValidateOptions): string {
+  return `${profile}\u0000${(options.initialContextKeys ?? []).join('\u0000')}`;
+}
+
+function runValidation(
+  pipeline: Pipeline,
+  options: ValidateOptions,
+  rules: readonly RuleDefinition[],
+  run: ImportRun,
+): Validation {
+  const profile = options.profile ?? 'studio';
+  const { visits, subtrees, hasMetaSuppressions } = collectStepVisits(pipeline);
+  const validateChild: ValidateChild = (child, childOptions, childRun) =>
+    runValidation(child, childOptions, rules, childRun);
+  const imports = loadImportedChildren(pipeline, options, run, validateChild);
+  const importOutputs = new Map<string, PortType>();
+  for (const [alias, child] of imports) {
+    if (child.status === 'loaded') importOutputs.set(alias, child.output);
+  }
+  let types: ReadonlyMap<StepPath, StepTypes> | undefined;
+  const typesOf = () => (types ??= cachedStepTypes(pipeline, importOutputs));
+  let byPath: Map<StepPath, StepVisit> | undefined;
+  const suppressions = readSuppressions(visits, hasMetaSuppressions, options.text);
+  const found: ValidationDiagnostic[] = [];
+  const seen = new Set<string>();
+  const accept = (rule: RuleDefinition, finding: Finding): void => {
+    if (suppressions.isSuppressed(rule.id, finding.step)) return;
+    const diagnostic = applyRuleSetting(toDiagnostic(rule, finding, options), options.rules);
+    if (!diagnostic) return;
+    const key = `${diagnostic.code}\u0000${diagnostic.path ?? ''}\u0000${diagnostic.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push(diagnostic);
+  };
+  let emit: (finding: Finding) => void = () => undefined;
+  const context: RuleContext = {
+    pipeline,
+    profile,
+    options,
+    steps: visits,
+    stepAt: (path) => (byPath ??= new Map(visits.map((visit) => [visit.path, visit]))).get(path),
+    get types() {
+      return typesOf();
+    },
+    imports,
+    fieldRange,
+    report: (finding) => {
+      emit(finding);
+    },
+  };
+  const active = rules.filter((rule) => rule.profiles.includes(profile));
+  const stepRules = active.filter(isStepRule);
+  const variant = ruleVariant(profile, options);
+  for (const subtree of subtrees) {
+    const outcomes = subtreeOutcomes(rules, variant, subtree, () => {
+      const collected: StepRuleOutcome[] = [];
+      for (const rule of stepRules) {
+        emit = (finding) => collected.push({ rule, finding });
+        try {
+          for (const visit of subtree.visits) rule.checkStep(visit, context);
+        } catch (error) {
+          collected.push({ failure: internalFailure(rule, error) });
+        }
+      }
+      return collected;
+    });
+    for (const outcome of outcomes) {
+      if ('failure' in outcome) found.push(outcome.failure);
+      else accept(outcome.rule, outcome.finding);
+    }
+  }
+  for (const rule of active) {
+    if (isStepRule(rule)) continue;
+    emit = (finding) => {
+      accept(rule, finding);
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      found.push(internalFailure(rule, error));
+    }
+  }
+  emit = () => undefined;
+  found.sort(byPosition);
+  for (const child of imports.values()) found.push(...copiedChildFindings(child));
+  return { diagnostics: found, types: typesOf };
+}
+
 /**
  * Validates a pipeline with every registered rule of the chosen profile (default `studio`) and
- * returns the findings in file order, de-duplicated by (rule, step, message). Never throws: a rule
- * that fails reports itself as an `internal` finding instead of hiding the others.
+ * returns the findings in file order, de-duplicated by (rule, step, message), then the findings of
+ * imported children (through `options.loadImport`) prefixed `[import:<alias>]`. Suppressions
+ * (`meta.suppress_rules`, `# flujo: ignore` comments in `options.text`) and the `options.rules`
+ * severity overrides are applied. Never throws: a rule that fails reports itself as a
+ * `VALIDATOR-INTERNAL` finding instead of hiding the others.
  */
 export function validatePipeline(
   pipeline: Pipeline,
   options: ValidateOptions = {},
   rules: readonly RuleDefinition[] = allRules,
 ): ValidationDiagnostic[] {
-  const profile = options.profile ?? 'studio';
-  const steps = collectSteps(pipeline);
-  const byPath = new Map<StepPath, StepVisit>(steps.map((visit) => [visit.path, visit]));
-  const types = deriveStepTypes(pipeline);
-  const found: ValidationDiagnostic[] = [];
-  const seen = new Set<string>();
-  for (const rule of rules) {
-    if (!rule.profiles.includes(profile)) continue;
-    const context: RuleContext = {
-      pipeline,
-      profile,
-      options,
-      steps,
-      stepAt: (path) => byPath.get(path),
-      types,
-      fieldRange,
-      report: (finding) => {
-        const diagnostic = toDiagnostic(rule, finding, options);
-        const key = `${diagnostic.code}\u0000${diagnostic.path ?? ''}\u0000${diagnostic.message}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        found.push(diagnostic);
-      },
-    };
-    try {
-      rule.check(context);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      found.push({
-        code: 'VALIDATOR-INTERNAL',
-        severity: 'warning',
-        message: `Rule ${rule.id} failed on this file (${reason}); its findings are missing. Please report this.`,
-      });
-    }
-  }
-  return found.sort(byPosition);
+  const stack = options.file === undefined ? [] : [normalizePath(options.file)];
+  return [...runValidation(pipeline, options, rules, { stack, cache: new Map() }).diagnostics];
 }

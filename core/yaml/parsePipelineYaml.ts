@@ -8,11 +8,12 @@ import type { PipelineDocument } from './pipelineDocument';
 import type { ReadContext } from './readContext';
 import { markSynthesized, report } from './readContext';
 import { readPipeline } from './readPipeline';
-import { pyyamlCustomTags } from './pyyamlTags';
 import type { SourceMapper } from './sourceRanges';
 import { createSourceMapper } from './sourceRanges';
 import { attachLeadingComments } from './yamlNodeStyle';
 import { AliasBudgetError, createVisitBudget } from './yamlNodeValues';
+import { YAML_PARSE_OPTIONS } from './yamlParseOptions';
+import { fastParsePipelineYaml } from './fastParsePipeline';
 
 /** What `parsePipelineYaml` returns: the model (when the file is a pipeline), the handle, findings. */
 export interface ParsePipelineResult {
@@ -20,14 +21,6 @@ export interface ParsePipelineResult {
   readonly document: PipelineDocument;
   readonly diagnostics: Diagnostic[];
 }
-
-/** Parse options shared by the loader and the printer (YAML 1.1 resolved like PyYAML). */
-const YAML_PARSE_OPTIONS = {
-  version: '1.1',
-  customTags: pyyamlCustomTags,
-  uniqueKeys: false,
-  keepSourceTokens: false,
-} as const;
 
 const HINTS: Partial<Record<string, string>> = {
   BAD_INDENT: 'Check the indentation of this line against the lines above it.',
@@ -126,6 +119,13 @@ function internalError(error: unknown, file: string | undefined): Diagnostic {
   };
 }
 
+/** Options of `parsePipelineYaml`; `loader` is internal (tests force the `yaml` library path). */
+export interface ParsePipelineOptions {
+  readonly file?: string;
+  /** 'auto' (default): a fast js-yaml load when it is exactly equivalent; 'yaml': never. */
+  readonly loader?: 'auto' | 'yaml';
+}
+
 /**
  * Parses Flujo YAML text into the pipeline model, with source ranges on every node. Never throws:
  * malformed YAML becomes `YAML-PARSE`, a file that is not a valid pipeline `YAML-SCHEMA`, and the
@@ -133,9 +133,13 @@ function internalError(error: unknown, file: string | undefined): Diagnostic {
  */
 export function parsePipelineYaml(
   text: string,
-  options: { readonly file?: string } = {},
+  options: ParsePipelineOptions = {},
 ): ParsePipelineResult {
   const { file } = options;
+  if (options.loader !== 'yaml') {
+    const fast = fastParsePipelineYaml(text, file);
+    if (fast) return fast;
+  }
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
   const mapper = createSourceMapper(text, lineCounter);

@@ -45,6 +45,8 @@ function renderOriginal(document: PipelineDocument): string {
  * lines and flow style elsewhere stay as they were), and new parts follow the file's style.
  */
 export function printPipelineYaml(document: PipelineDocument, pipeline: Pipeline): string {
+  // The very model the load returned: unchanged, without comparing (or parsing the YAML).
+  if (pipeline === document.pipeline) return document.text;
   const ctx = { synthesized: document.synthesized, parsedSteps: document.parsedSteps };
   const data = modelToYamlData(ctx, pipeline);
   if (document.pipeline && dataEquals(data, modelToYamlData(ctx, document.pipeline))) {

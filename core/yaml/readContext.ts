@@ -7,7 +7,7 @@ import type { VisitBudget } from './yamlNodeValues';
 
 /** Shared state of one load: the document, where findings go, what was skipped or invented. */
 export interface ReadContext {
-  readonly doc: Document.Parsed;
+  readonly doc: Document;
   readonly mapper: SourceMapper;
   readonly diagnostics: Diagnostic[];
   readonly file: string | undefined;

@@ -15,29 +15,37 @@ export type StopAt = (segments: readonly string[]) => boolean;
 export function recordNodeSource(ctx: ReadContext, node: unknown, stopAt: StopAt): NodeSource {
   const fields: Record<string, SourceRange> = {};
   const keys: Record<string, SourceRange> = {};
-  const walk = (value: unknown, segments: readonly string[]): void => {
+  // One mutable segment stack and incrementally built paths: no arrays per visited key.
+  const segments: string[] = [];
+  const walk = (value: unknown, path: string): void => {
     // Below an alias the ranges are those of the anchor, elsewhere in the file: not recorded.
     if (isAlias(value) || (segments.length > 0 && stopAt(segments))) return;
+    const childPath = (segment: string): string =>
+      segments.length === 0 ? segment : `${path}.${segment}`;
     if (isMap(value)) {
       for (const entry of mappingEntries(ctx.doc, value, ctx.budget).entries) {
-        const child = [...segments, entry.key];
-        const path = child.join('.');
+        const child = childPath(entry.key);
         const valueRange = nodeRange(ctx.mapper, entry.pair.value);
         const keyAt = keyRange(ctx.mapper, entry.pair);
-        if (valueRange && !(path in fields)) fields[path] = valueRange;
-        if (keyAt && !(path in keys)) keys[path] = keyAt;
+        if (valueRange && !(child in fields)) fields[child] = valueRange;
+        if (keyAt && !(child in keys)) keys[child] = keyAt;
+        segments.push(entry.key);
         walk(entry.pair.value, child);
+        segments.pop();
       }
     } else if (isSeq(value)) {
       value.items.forEach((item, index) => {
-        const child = [...segments, String(index)];
+        const segment = String(index);
+        const child = childPath(segment);
         const itemRange = nodeRange(ctx.mapper, item);
-        if (itemRange) fields[child.join('.')] = itemRange;
+        if (itemRange) fields[child] = itemRange;
+        segments.push(segment);
         walk(item, child);
+        segments.pop();
       });
     }
   };
-  walk(node, []);
+  walk(node, '');
   const range = nodeRange(ctx.mapper, node) ?? ctx.mapper.range(0, 0);
   return { range, fields, keys };
 }

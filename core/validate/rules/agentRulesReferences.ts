@@ -1,0 +1,186 @@
+/**
+ * What runs a step, resolved: empty references (V-A1), references that resolve to nothing (V-A6),
+ * Python callables the studio cannot run (PY-LOCAL, DECISIONS 9) and custom skills Flujo warns
+ * about (V-EX1).
+ */
+import type { Pipeline, StepVisit } from '../../model';
+import { agentRefTarget, assertNever } from '../../model';
+import type { RuleContext } from '../ruleContext';
+import type { RuleDefinition } from '../ruleDefinition';
+import { stepRule } from '../stepRule';
+import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
+import type { CallableSite } from './agentRulesCatalog';
+import {
+  agentSite,
+  BUILTIN_NAMES,
+  classifyCallable,
+  isIdentifier,
+  otherCallableSites,
+} from './agentRulesCatalog';
+import { closestName } from './unknownKeysSimilarity';
+
+function allSites(visit: StepVisit): CallableSite[] {
+  const own = agentSite(visit.step);
+  return [...(own ? [own] : []), ...otherCallableSites(visit.step)];
+}
+
+function didYouMean(word: string, candidates: Iterable<string>, prefix: string): string {
+  const meant = closestName(word, candidates);
+  return meant ? ` Did you mean \`${prefix}${meant}\`?` : '';
+}
+
+function declaredNames(record: Readonly<Record<string, unknown>> | undefined): string[] {
+  return Object.keys(record ?? {});
+}
+
+function passthroughNote(site: CallableSite): string {
+  return site.purpose === 'agent' && site.field !== 'uses'
+    ? ' (Flujo would silently run the step as a passthrough)'
+    : '';
+}
+
+/** Why a site's reference resolves to nothing, or undefined when it resolves (or may). */
+function unresolved(site: CallableSite, pipeline: Pipeline): string | undefined {
+  const target = classifyCallable(site.reference, site.registryId);
+  const ref = `\`${site.reference}\``;
+  switch (target.kind) {
+    case 'builtin':
+      if (target.known) return undefined;
+      return `${ref} is not a Flujo built-in${passthroughNote(site)}.${didYouMean(target.name, BUILTIN_NAMES, 'flujo.builtins.')}`;
+    case 'declared-agent': {
+      if (!isIdentifier(target.name)) {
+        return `${ref} is not a valid agent reference: the name after \`agents.\` must be an identifier (letters, digits, \`_\`).`;
+      }
+      if (Object.hasOwn(pipeline.agents ?? {}, target.name)) return undefined;
+      const names = declaredNames(pipeline.agents);
+      const known = names.length > 0 ? names.map((n) => `\`${n}\``).join(', ') : 'none';
+      return `${ref} names no declared agent (declared under \`agents:\`: ${known})${passthroughNote(site)}.${didYouMean(target.name, names, 'agents.')} Declare \`${target.name}\` under \`agents:\` or fix the name.`;
+    }
+    case 'import': {
+      if (!isIdentifier(target.alias)) {
+        return `${ref} is not a valid import reference: the alias after \`imports.\` must be an identifier.`;
+      }
+      if (Object.hasOwn(pipeline.imports ?? {}, target.alias)) return undefined;
+      const names = declaredNames(pipeline.imports);
+      return `${ref} names no import alias declared under \`imports:\`.${didYouMean(target.alias, names, 'imports.')} Add \`imports: { ${target.alias}: path/to/child.yaml }\` or fix the alias.`;
+    }
+    case 'invalid':
+      return `${ref} is not a reference Flujo can load${passthroughNote(site)}: write \`agents.<name>\`, \`imports.<alias>\`, \`flujo.builtins.<skill>\` or a Python import path such as \`pkg.module:function\`.`;
+    case 'flujo-helper':
+    case 'skill':
+    case 'catalog-id':
+    case 'python':
+      return undefined;
+    default:
+      return assertNever(target);
+  }
+}
+
+function checkUnresolved(context: RuleContext, visit: StepVisit): void {
+  for (const site of allSites(visit)) {
+    const problem = unresolved(site, context.pipeline);
+    if (problem === undefined) continue;
+    context.report({
+      step: visit,
+      range: site.range,
+      message: `Step "${visit.step.name}": the ${site.purpose} ${problem}`,
+      suggestion: 'Point the reference at something that exists.',
+    });
+  }
+}
+
+const BARE_ALTERNATIVES: Readonly<Record<string, string>> = {
+  condition: ', or write the test as a `condition_expression`',
+  'exit condition': ', or write the test as an `exit_expression`',
+};
+
+function checkPython(context: RuleContext, visit: StepVisit): void {
+  for (const site of allSites(visit)) {
+    const target = classifyCallable(site.reference, site.registryId);
+    if (target.kind !== 'python' && target.kind !== 'catalog-id') continue;
+    const what =
+      target.kind === 'catalog-id'
+        ? `\`${site.reference}\` is not a Flujo built-in: Flujo resolves it from a skills catalog (skills.yaml) of Python factories`
+        : `\`${site.reference}\` is a Python callable`;
+    const alternative = BARE_ALTERNATIVES[site.purpose] ?? '';
+    context.report({
+      step: visit,
+      range: site.range,
+      message: `Step "${visit.step.name}": the ${site.purpose} ${what}, and Python cannot run in the studio, so a run refuses this step. Mock "${visit.step.name}" in the studio or add a JS skill of the same name under \`skills/\`${alternative}.`,
+      suggestion: `Mock "${visit.step.name}" or add a JS skill under \`skills/\`.`,
+    });
+  }
+}
+
+function isEmptyReference(visit: StepVisit): 'uses' | 'agent' | undefined {
+  const { step } = visit;
+  if (step.uses?.trim() === '') return 'uses';
+  if (step.agent !== undefined && agentRefTarget(step.agent).trim() === '') return 'agent';
+  return undefined;
+}
+
+function checkEmpty(context: RuleContext, visit: StepVisit): void {
+  const field = isEmptyReference(visit);
+  if (!field || visit.step.kind !== 'step') return;
+  context.report({
+    step: visit,
+    range: context.fieldRange(visit.step, field),
+    message: `Step "${visit.step.name}" has an empty \`${field}\`, so nothing runs it and it only passes its input on. Name what runs it (\`uses: agents.<name>\`, \`agent: { id: flujo.builtins.<skill> }\`), or delete \`${field}\` if a pass-through step is meant.`,
+    suggestion: `Fill in \`${field}\` or delete it.`,
+  });
+}
+
+function checkCustomSkill(context: RuleContext, visit: StepVisit): void {
+  if (visit.step.kind !== 'step') return;
+  const site = agentSite(visit.step);
+  if (!site) return;
+  const target = classifyCallable(site.reference, site.registryId);
+  if (target.kind !== 'python' && target.kind !== 'skill') return;
+  const module = site.reference.split(/[.:]/)[0] ?? site.reference;
+  context.report({
+    step: visit,
+    range: site.range,
+    message: `Step "${visit.step.name}" uses the custom skill \`${site.reference}\`: Flujo imports it only when \`blueprint_allowed_imports\` in flujo.toml lists \`${module}\`, and the skill must re-raise Flujo's control-flow exceptions (PausedException, PipelineAbortSignal, InfiniteRedirectError) instead of catching them.`,
+    suggestion: `Add \`${module}\` to \`blueprint_allowed_imports\` and re-raise control-flow exceptions in the skill.`,
+  });
+}
+
+/** Agent resolution rules. */
+export const agentReferenceRules: readonly RuleDefinition[] = [
+  stepRule({
+    id: 'V-A1',
+    profiles: BOTH_PROFILES,
+    severity: 'warning',
+    description: 'A step with an empty `agent`/`uses` (nothing runs it).',
+    checkStep: (visit, context) => {
+      checkEmpty(context, visit);
+    },
+  }),
+  {
+    id: 'V-A6',
+    profiles: BOTH_PROFILES,
+    severity: 'error',
+    description: 'A built-in, declared agent, import alias or reference that does not exist.',
+    check: (context) => {
+      for (const visit of context.steps) checkUnresolved(context, visit);
+    },
+  },
+  stepRule({
+    id: 'PY-LOCAL',
+    profiles: BOTH_PROFILES,
+    severity: 'warning',
+    description: 'A Python callable (agent, condition, mapper, plugin, …) the studio cannot run.',
+    checkStep: (visit, context) => {
+      checkPython(context, visit);
+    },
+  }),
+  stepRule({
+    id: 'V-EX1',
+    profiles: FLUJO_PROFILE,
+    severity: 'warning',
+    description: 'A step runs a custom (non-Flujo) skill: allow-list and control-flow exceptions.',
+    checkStep: (visit, context) => {
+      checkCustomSkill(context, visit);
+    },
+  }),
+];

@@ -1,0 +1,128 @@
+/**
+ * What a step's templates can see: the type of `previous_step` and the names `steps.<name>` can
+ * hold when the step runs.
+ */
+import type { PortType, StepPath, StepPathSegment, StepVisit } from '../../model';
+import { childPath, classifyStep, formatSegment } from '../../model';
+import type { RuleContext } from '../ruleContext';
+import { NameIndex } from './unknownKeysSimilarity';
+
+/** The path of the step just before `visit` in its list, if it has one. */
+export function previousSiblingPath(visit: StepVisit): StepPath | undefined {
+  const segment = visit.segment;
+  if (!('index' in segment) || segment.index === 0) return undefined;
+  if (segment.slot === 'steps') return formatSegment({ slot: 'steps', index: segment.index - 1 });
+  if (visit.parentPath === undefined) return undefined;
+  return childPath(visit.parentPath, { ...segment, index: segment.index - 1 });
+}
+
+/** The output type of the previous step in the same list (what `previous_step` holds), if known. */
+export function previousOutputType(visit: StepVisit, context: RuleContext): PortType | undefined {
+  const path = previousSiblingPath(visit);
+  return path === undefined ? undefined : context.types.get(path)?.output;
+}
+
+/** Whether the step sits (at any depth) inside a container slot named `slot`. */
+export function isInsideSlot(visit: StepVisit, slots: ReadonlySet<string>): boolean {
+  return visit.ancestors.some((ancestor) => slots.has(ancestor.via.slot));
+}
+
+/**
+ * Where a step name stands for a step that reads `steps.<name>`: it may have run (`visible`); it
+ * exists but runs later or on another branch (`not-yet`); no step has the name, but an import ran
+ * before whose child's steps are copied up (`maybe-imported`); or no step has it (`unknown`).
+ */
+export type StepVisibility = 'visible' | 'not-yet' | 'maybe-imported' | 'unknown';
+
+const ITERATING = new Set(['loop.body', 'map.body']);
+
+function slotKey(segment: StepPathSegment): string {
+  return 'key' in segment ? `${segment.slot}\u0000${segment.key}` : segment.slot;
+}
+
+/**
+ * Whether `other` may have run (and recorded its output) when `reader` runs: an earlier step of
+ * the same or an enclosing list (or something nested in one), any step of an enclosing loop or
+ * map body (earlier iterations), any step of an enclosing state machine (states run in any
+ * order), or, with `ownChildren`, a step inside `reader` itself (texts evaluated after the body:
+ * loop exits, transitions, finalize). Steps of other parallel or conditional branches are not.
+ */
+function hasRunBefore(
+  reader: readonly StepPathSegment[],
+  other: readonly StepPathSegment[],
+  ownChildren: boolean,
+): boolean {
+  let iterating = false;
+  for (let level = 0; ; level++) {
+    const a = reader[level];
+    const b = other[level];
+    if (!a) return b ? ownChildren || iterating : iterating;
+    if (!b) return iterating;
+    if (slotKey(a) !== slotKey(b)) {
+      if (a.slot === 'states' && b.slot === 'states') return true;
+      return a.slot === 'fallback' || iterating;
+    }
+    const aIndex = 'index' in a ? a.index : -1;
+    const bIndex = 'index' in b ? b.index : -1;
+    if (aIndex !== bIndex) return ITERATING.has(a.slot) || iterating || bIndex < aIndex;
+    if (ITERATING.has(a.slot)) iterating = true;
+  }
+}
+
+interface VisibilityIndex {
+  readonly segments: ReadonlyMap<StepPath, readonly StepPathSegment[]>;
+  readonly byName: ReadonlyMap<string, readonly (readonly StepPathSegment[])[]>;
+  readonly imports: readonly (readonly StepPathSegment[])[];
+  names?: NameIndex;
+}
+
+const indexes = new WeakMap<readonly StepVisit[], VisibilityIndex>();
+
+function visibilityIndex(context: RuleContext): VisibilityIndex {
+  let index = indexes.get(context.steps);
+  if (index) return index;
+  // Visits come parent first, so a step's segments extend its parent's.
+  const segments = new Map<StepPath, readonly StepPathSegment[]>();
+  const byName = new Map<string, (readonly StepPathSegment[])[]>();
+  const imports: (readonly StepPathSegment[])[] = [];
+  for (const visit of context.steps) {
+    const parent = visit.parentPath === undefined ? [] : (segments.get(visit.parentPath) ?? []);
+    const own = [...parent, visit.segment];
+    segments.set(visit.path, own);
+    const list = byName.get(visit.step.name);
+    if (list) list.push(own);
+    else byName.set(visit.step.name, [own]);
+    if (visit.step.kind === 'step' && classifyStep(visit.step).role === 'import') imports.push(own);
+  }
+  index = { segments, byName, imports };
+  indexes.set(context.steps, index);
+  return index;
+}
+
+/** Whether `steps.<name>` can hold a value when `visit` runs (see `StepVisibility`). */
+export function stepVisibility(
+  visit: StepVisit,
+  name: string,
+  context: RuleContext,
+  ownChildren = false,
+): StepVisibility {
+  const index = visibilityIndex(context);
+  const reader = index.segments.get(visit.path);
+  if (!reader) return 'visible';
+  const candidates = index.byName.get(name);
+  if (candidates) {
+    return candidates.some((other) => hasRunBefore(reader, other, ownChildren))
+      ? 'visible'
+      : 'not-yet';
+  }
+  return index.imports.some((other) => hasRunBefore(reader, other, false))
+    ? 'maybe-imported'
+    : 'unknown';
+}
+
+/** The step name of the pipeline that `name` most likely misspells. */
+export function closestStepName(context: RuleContext, name: string): string | undefined {
+  const index = visibilityIndex(context);
+  index.names ??= new NameIndex(index.byName.keys());
+  return index.names.closest(name);
+}
