@@ -1,7 +1,8 @@
 /**
  * Generates a Flujo YAML pipeline of about `stepCount` steps mixing every runnable kind, with
- * containers nested up to `maxDepth` levels and templates that read context and earlier steps —
- * the workload of the YAML, validation and canvas benchmarks.
+ * containers nested up to `maxDepth` levels and templates that read context (`topic`, `items`: the
+ * run's initial context) and the first step — the workload of the YAML, validation and canvas
+ * benchmarks.
  */
 export function generatePipelineYaml(stepCount: number, maxDepth = 4, seed = 1): string {
   let state = seed;
@@ -29,7 +30,7 @@ export function generatePipelineYaml(stepCount: number, maxDepth = 4, seed = 1):
         `${indent}  sink_to: "k${n}"`,
       );
     } else {
-      lines.push(`${indent}  input: "{{ steps.s${Math.max(0, n - 1)}.output or 'none' | upper }}"`);
+      lines.push(`${indent}  input: "{{ steps.s0.output or 'none' | upper }}"`);
       lines.push(`${indent}  config: { max_retries: 2, timeout_s: 30 }`);
     }
   };
@@ -94,6 +95,8 @@ export function generatePipelineYaml(stepCount: number, maxDepth = 4, seed = 1):
     for (let i = 0; i < count; i++) emitBlock(indent, depth + 1);
   };
 
+  // The first step is always a plain step `s0`, so every `steps.s0` reference points back to it.
+  emitLeaf('  ');
   while (produced < stepCount) emitBlock('  ', 0);
   return lines.join('\n') + '\n';
 }

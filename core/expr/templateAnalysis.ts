@@ -1,3 +1,4 @@
+import { BoundedCache } from './boundedCache';
 import { assertNever } from '../model/assertNever';
 import type { Analysis, FilterUse, Reference } from './analysis';
 import { describeException, exprError } from './exprError';
@@ -5,8 +6,8 @@ import type { ExprError } from './exprError';
 import type { TemplateNode, TemplatePath } from './templateAst';
 import { parseTemplate } from './templateParser';
 
-/** Lists the variables and filters a template uses, its errors, and `this` used outside `{{#each}}`. */
-export function analyzeTemplate(text: string): Analysis {
+// Lists the variables and filters a template uses, its errors, and `this` used outside `{{#each}}`.
+function analyzeTemplateText(text: string): Analysis {
   const references: Reference[] = [];
   const filters: FilterUse[] = [];
   const warnings: ExprError[] = [];
@@ -57,4 +58,19 @@ export function analyzeTemplate(text: string): Analysis {
       warnings,
     };
   }
+}
+
+const templateAnalyses = new BoundedCache<Analysis>(4096);
+
+/**
+ * Lists the variables and filters a template uses, its errors, and `this` used outside `{{#each}}`,
+ * without rendering it. Cached by text: the validator asks for the same templates once per rule
+ * family and again after every edit.
+ */
+export function analyzeTemplate(text: string): Analysis {
+  const cached = templateAnalyses.get(text);
+  if (cached) return cached;
+  const analysis = analyzeTemplateText(text);
+  templateAnalyses.set(text, analysis);
+  return analysis;
 }

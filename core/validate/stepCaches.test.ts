@@ -23,10 +23,15 @@ function edit(pipeline: Pipeline, path: string, update: (step: StepNode) => Step
   return result.pipeline;
 }
 
+/** The deepest plain step with a templated input (so a template edit keeps its types). */
 function deepestPath(pipeline: Pipeline): string {
   let deepest: StepVisit | undefined;
   walkSteps(pipeline, (visit) => {
-    if (visit.step.kind === 'step' && (!deepest || visit.depth > deepest.depth)) deepest = visit;
+    const { step } = visit;
+    const templated = typeof step.input === 'string' && step.input.includes('{{');
+    if (step.kind === 'step' && templated && (!deepest || visit.depth > deepest.depth)) {
+      deepest = visit;
+    }
   });
   if (!deepest) throw new Error('no plain step');
   return deepest.path;

@@ -78,6 +78,7 @@ export const IGNORED_NESTED_KEYS: Readonly<Record<string, ReadonlySet<string>>> 
   router: new Set(['source', 'router_agent', 'extra']),
 };
 const SOURCE_ONLY = new Set(['source']);
+const EMPTY = {};
 
 function isTemplate(value: unknown): boolean {
   return typeof value === 'string' && value.includes('{{');
@@ -109,7 +110,10 @@ function sameForTypes(a: unknown, b: unknown, ignored: ReadonlySet<string>): boo
       continue;
     }
     const nested = skip === IGNORED_STEP_KEYS ? IGNORED_NESTED_KEYS[key] : undefined;
-    if (!sameForTypes(x, y, nested ?? SOURCE_ONLY)) return false;
+    if (nested) {
+      // An absent `config:` reads like an empty one: adding `config: { max_retries: 2 }` is neutral.
+      if (!sameForTypes(x ?? EMPTY, y ?? EMPTY, nested)) return false;
+    } else if (!sameForTypes(x, y, SOURCE_ONLY)) return false;
   }
   return true;
 }
