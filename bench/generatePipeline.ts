@@ -47,7 +47,7 @@ export function generatePipelineYaml(stepCount: number, maxDepth = 4, seed = 1):
       lines.push(`${indent}- kind: loop`, `${indent}  name: loop${n}`, `${indent}  loop:`);
       lines.push(
         `${indent}    max_loops: 3`,
-        `${indent}    exit_expression: "context.k${n} == 'v'"`,
+        `${indent}    exit_expression: "previous_step == 'done'"`,
       );
       lines.push(`${indent}    body:`);
       emitChildren(`${indent}      `, depth);

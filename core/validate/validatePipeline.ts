@@ -1,12 +1,5 @@
-import type {
-  Pipeline,
-  PortType,
-  SourceRange,
-  StepNode,
-  StepPath,
-  StepTypes,
-  StepVisit,
-} from '../model';
+import type { Pipeline, PortType, StepPath, StepTypes, StepVisit } from '../model';
+import { fieldRange, findingDiagnostic } from './findingDiagnostic';
 import type { ImportedChild } from './importedChild';
 import type { ImportRun, ValidateChild } from './importedChildren';
 import { loadImportedChildren } from './importedChildren';
@@ -22,29 +15,6 @@ import { collectStepVisits } from './stepVisits';
 import { cachedStepTypes } from './stepTypeCache';
 import { readSuppressions } from './suppressions';
 import type { ValidateOptions, ValidationDiagnostic } from './validationTypes';
-
-function fieldRange(step: StepNode, field: string): SourceRange | undefined {
-  return step.source?.fields[field] ?? step.source?.range;
-}
-
-function toDiagnostic(
-  rule: RuleDefinition,
-  finding: Finding,
-  options: ValidateOptions,
-): ValidationDiagnostic {
-  const step = finding.step;
-  const range = finding.range ?? step?.step.source?.range;
-  return {
-    code: rule.id,
-    severity: finding.severity ?? rule.severity,
-    message: finding.message,
-    ...(finding.suggestion !== undefined ? { suggestion: finding.suggestion } : {}),
-    ...(step ? { stepName: step.step.name, path: step.path } : {}),
-    ...(range ? { range } : {}),
-    ...(options.file !== undefined ? { file: options.file } : {}),
-    ...(finding.fixes?.length ? { fixes: finding.fixes } : {}),
-  };
-}
 
 function byPosition(a: ValidationDiagnostic, b: ValidationDiagnostic): number {
   const offsetA = a.range?.start.offset ?? -1;
@@ -109,9 +79,10 @@ function runValidation(
   const seen = new Set<string>();
   const accept = (rule: RuleDefinition, finding: Finding): void => {
     if (suppressions.isSuppressed(rule.id, finding.step)) return;
-    const diagnostic = applyRuleSetting(toDiagnostic(rule, finding, options), options.rules);
+    const converted = findingDiagnostic(rule, finding, options.file);
+    const diagnostic = applyRuleSetting(converted.diagnostic, options.rules);
     if (!diagnostic) return;
-    const key = `${diagnostic.code}\u0000${diagnostic.path ?? ''}\u0000${diagnostic.message}`;
+    const key = converted.key;
     if (seen.has(key)) return;
     seen.add(key);
     found.push(diagnostic);

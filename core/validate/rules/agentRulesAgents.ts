@@ -4,10 +4,12 @@
  * (V-A8 structured output off, V-S3 string schemas; `flujo` profile).
  */
 import type { AgentSpec, SourceRange, StepNode, StepVisit, YamlValue } from '../../model';
-import { classifyStep, describePortType, isYamlList, isYamlMapping } from '../../model';
+import { describePortType, isYamlList, isYamlMapping } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
+import { memoByStep } from '../stepMemo';
+import { stepRoleOf } from './stepRoles';
 import { previousOutputType } from './templateRulesScope';
 import { closestName } from './unknownKeysSimilarity';
 
@@ -72,9 +74,21 @@ function rangeIn(
   }
 }
 
+const agentSchemaProblems = new WeakMap<AgentSpec, readonly SchemaProblem[]>();
+
+/** The problems of an agent's `output_schema`, cached by agent node. */
+function outputSchemaProblems(agent: AgentSpec): readonly SchemaProblem[] {
+  let problems = agentSchemaProblems.get(agent);
+  if (!problems) {
+    problems = schemaProblems(agent.output_schema, 'output_schema');
+    agentSchemaProblems.set(agent, problems);
+  }
+  return problems;
+}
+
 function checkAgentSchemas(context: RuleContext): void {
   for (const [name, agent] of Object.entries(context.pipeline.agents ?? {})) {
-    for (const problem of schemaProblems(agent.output_schema, 'output_schema')) {
+    for (const problem of outputSchemaProblems(agent)) {
       context.report({
         range: rangeIn(agent.source, problem.at),
         message: `Agent "${name}", \`${problem.at}\`: ${problem.message}.`,
@@ -84,22 +98,29 @@ function checkAgentSchemas(context: RuleContext): void {
   }
 }
 
-function checkStepSchemas(context: RuleContext, visit: StepVisit): void {
-  const { step } = visit;
+/** The problems of a step's own schemas, with their ranges, cached by step node. */
+const stepSchemaProblems = memoByStep((step: StepNode) => {
   const schemas: [string, YamlValue | undefined][] = [
     ['input_schema', step.input_schema],
     ['output_schema', step.output_schema],
     ['processing.schema', step.processing?.schema],
   ];
+  const found: { readonly range: SourceRange | undefined; readonly message: string }[] = [];
   for (const [field, schema] of schemas) {
+    if (schema === undefined) continue;
     for (const problem of schemaProblems(schema, field)) {
-      context.report({
-        step: visit,
+      found.push({
         range: rangeIn(step.source, problem.at),
         message: `Step "${step.name}", \`${problem.at}\`: ${problem.message}.`,
-        suggestion: 'Fix the schema.',
       });
     }
+  }
+  return found;
+});
+
+function checkStepSchemas(context: RuleContext, visit: StepVisit): void {
+  for (const { range, message } of stepSchemaProblems(visit.step)) {
+    context.report({ step: visit, range, message, suggestion: 'Fix the schema.' });
   }
 }
 
@@ -139,7 +160,7 @@ function declaredAgent(
   context: RuleContext,
 ): { readonly name: string; readonly spec: AgentSpec } | undefined {
   if (step.kind !== 'step') return undefined;
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   if (role.role !== 'declared-agent') return undefined;
   const agents = context.pipeline.agents ?? {};
   const spec = Object.hasOwn(agents, role.agentName) ? agents[role.agentName] : undefined;
@@ -180,7 +201,7 @@ function checkStringSchema(context: RuleContext, visit: StepVisit): void {
 function checkStringified(context: RuleContext, visit: StepVisit): void {
   const { step } = visit;
   if (step.kind !== 'step' || step.input !== undefined) return;
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   if (role.role !== 'builtin' || role.name !== 'stringify') return;
   const type = previousOutputType(visit, context);
   const structured =

@@ -3,10 +3,11 @@
  * Python callables the studio cannot run (PY-LOCAL, DECISIONS 9) and custom skills Flujo warns
  * about (V-EX1).
  */
-import type { Pipeline, StepVisit } from '../../model';
+import type { Pipeline, StepNode, StepVisit } from '../../model';
 import { agentRefTarget, assertNever } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
+import { memoByStep } from '../stepMemo';
 import { stepRule } from '../stepRule';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
 import type { CallableSite } from './agentRulesCatalog';
@@ -39,33 +40,46 @@ function passthroughNote(site: CallableSite): string {
     : '';
 }
 
-/** Why a site's reference resolves to nothing, or undefined when it resolves (or may). */
-function unresolved(site: CallableSite, pipeline: Pipeline): string | undefined {
+/**
+ * What can be known about a site from the step alone: a problem message, a declared agent or
+ * import alias whose existence depends on the pipeline, or nothing to report.
+ */
+type SiteCheck =
+  | { readonly site: CallableSite; readonly problem: string }
+  | { readonly site: CallableSite; readonly agent: string }
+  | { readonly site: CallableSite; readonly alias: string };
+
+function siteCheck(site: CallableSite): SiteCheck | undefined {
   const target = classifyCallable(site.reference, site.registryId);
   const ref = `\`${site.reference}\``;
   switch (target.kind) {
     case 'builtin':
       if (target.known) return undefined;
-      return `${ref} is not a Flujo built-in${passthroughNote(site)}.${didYouMean(target.name, BUILTIN_NAMES, 'flujo.builtins.')}`;
-    case 'declared-agent': {
+      return {
+        site,
+        problem: `${ref} is not a Flujo built-in${passthroughNote(site)}.${didYouMean(target.name, BUILTIN_NAMES, 'flujo.builtins.')}`,
+      };
+    case 'declared-agent':
       if (!isIdentifier(target.name)) {
-        return `${ref} is not a valid agent reference: the name after \`agents.\` must be an identifier (letters, digits, \`_\`).`;
+        return {
+          site,
+          problem: `${ref} is not a valid agent reference: the name after \`agents.\` must be an identifier (letters, digits, \`_\`).`,
+        };
       }
-      if (Object.hasOwn(pipeline.agents ?? {}, target.name)) return undefined;
-      const names = declaredNames(pipeline.agents);
-      const known = names.length > 0 ? names.map((n) => `\`${n}\``).join(', ') : 'none';
-      return `${ref} names no declared agent (declared under \`agents:\`: ${known})${passthroughNote(site)}.${didYouMean(target.name, names, 'agents.')} Declare \`${target.name}\` under \`agents:\` or fix the name.`;
-    }
-    case 'import': {
+      return { site, agent: target.name };
+    case 'import':
       if (!isIdentifier(target.alias)) {
-        return `${ref} is not a valid import reference: the alias after \`imports.\` must be an identifier.`;
+        return {
+          site,
+          problem: `${ref} is not a valid import reference: the alias after \`imports.\` must be an identifier.`,
+        };
       }
-      if (Object.hasOwn(pipeline.imports ?? {}, target.alias)) return undefined;
-      const names = declaredNames(pipeline.imports);
-      return `${ref} names no import alias declared under \`imports:\`.${didYouMean(target.alias, names, 'imports.')} Add \`imports: { ${target.alias}: path/to/child.yaml }\` or fix the alias.`;
-    }
+      return { site, alias: target.alias };
     case 'invalid':
-      return `${ref} is not a reference Flujo can load${passthroughNote(site)}: write \`agents.<name>\`, \`imports.<alias>\`, \`flujo.builtins.<skill>\` or a Python import path such as \`pkg.module:function\`.`;
+      return {
+        site,
+        problem: `${ref} is not a reference Flujo can load${passthroughNote(site)}: write \`agents.<name>\`, \`imports.<alias>\`, \`flujo.builtins.<skill>\` or a Python import path such as \`pkg.module:function\`.`,
+      };
     case 'flujo-helper':
     case 'skill':
     case 'catalog-id':
@@ -76,14 +90,46 @@ function unresolved(site: CallableSite, pipeline: Pipeline): string | undefined 
   }
 }
 
+/** The step's sites that resolve to nothing or depend on the pipeline, cached by step node. */
+const siteChecks = memoByStep((step: StepNode): readonly SiteCheck[] => {
+  const checks: SiteCheck[] = [];
+  const own = agentSite(step);
+  if (own) {
+    const check = siteCheck(own);
+    if (check) checks.push(check);
+  }
+  for (const site of otherCallableSites(step)) {
+    const check = siteCheck(site);
+    if (check) checks.push(check);
+  }
+  return checks;
+});
+
+/** Why a site's reference resolves to nothing, or undefined when it resolves (or may). */
+function unresolved(check: SiteCheck, pipeline: Pipeline): string | undefined {
+  if ('problem' in check) return check.problem;
+  const ref = `\`${check.site.reference}\``;
+  if ('agent' in check) {
+    const name = check.agent;
+    if (Object.hasOwn(pipeline.agents ?? {}, name)) return undefined;
+    const names = declaredNames(pipeline.agents);
+    const known = names.length > 0 ? names.map((n) => `\`${n}\``).join(', ') : 'none';
+    return `${ref} names no declared agent (declared under \`agents:\`: ${known})${passthroughNote(check.site)}.${didYouMean(name, names, 'agents.')} Declare \`${name}\` under \`agents:\` or fix the name.`;
+  }
+  const alias = check.alias;
+  if (Object.hasOwn(pipeline.imports ?? {}, alias)) return undefined;
+  const names = declaredNames(pipeline.imports);
+  return `${ref} names no import alias declared under \`imports:\`.${didYouMean(alias, names, 'imports.')} Add \`imports: { ${alias}: path/to/child.yaml }\` or fix the alias.`;
+}
+
 function checkUnresolved(context: RuleContext, visit: StepVisit): void {
-  for (const site of allSites(visit)) {
-    const problem = unresolved(site, context.pipeline);
+  for (const check of siteChecks(visit.step)) {
+    const problem = unresolved(check, context.pipeline);
     if (problem === undefined) continue;
     context.report({
       step: visit,
-      range: site.range,
-      message: `Step "${visit.step.name}": the ${site.purpose} ${problem}`,
+      range: check.site.range,
+      message: `Step "${visit.step.name}": the ${check.site.purpose} ${problem}`,
       suggestion: 'Point the reference at something that exists.',
     });
   }

@@ -3,10 +3,12 @@
  * output nothing uses (V-A5).
  */
 import type { StepNode, StepVisit } from '../../model';
-import { assertNever, classifyStep, isBackgroundStep, isTemplateString } from '../../model';
+import { assertNever, isBackgroundStep, isTemplateString } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES } from '../ruleDefinition';
+import { memoByStep } from '../stepMemo';
+import { stepRoleOf } from './stepRoles';
 import { previousSiblingPath } from './templateRulesScope';
 import { stepTexts } from './templateRulesSources';
 
@@ -54,7 +56,8 @@ function checkDuplicateNames(context: RuleContext): void {
         suggestion: `Rename this step (e.g. "${visit.step.name}_2").`,
       });
     }
-    byName.set(visit.step.name, [...(seen ?? []), visit]);
+    if (seen) seen.push(visit);
+    else byName.set(visit.step.name, [visit]);
   }
 }
 
@@ -71,11 +74,11 @@ const SIDE_EFFECT_BUILTINS = new Set([
 ]);
 
 /** Whether a step's output is its only effect (so losing it loses the step's work). */
-function outputIsItsWork(step: StepNode): boolean {
+const outputIsItsWork = memoByStep((step: StepNode): boolean => {
   if (step.updates_context || step.sink_to !== undefined || isBackgroundStep(step)) return false;
   if (step.kind === 'hitl') return true;
   if (step.kind !== 'step' || step.plugins?.length || step.validators?.length) return false;
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   switch (role.role) {
     case 'declared-agent':
       return true;
@@ -90,7 +93,7 @@ function outputIsItsWork(step: StepNode): boolean {
     default:
       return assertNever(role);
   }
-}
+});
 
 /** Names read anywhere as `steps.<name>`, and whether HITL answers are read from the context. */
 function pipelineReads(context: RuleContext): { steps: Set<string>; hitlAnswers: boolean } {
@@ -114,16 +117,37 @@ function insideConversation(visit: StepVisit): boolean {
   );
 }
 
+/**
+ * Whether a step replaces what it receives: a plain step whose templated `input` does not read
+ * `previous_step` (cached by step node).
+ */
+const replacesPrevious = memoByStep((step: StepNode): boolean => {
+  if (step.kind !== 'step' || !isTemplateString(step.input)) return false;
+  if (stepRoleOf(step).role === 'import') return false;
+  const input = stepTexts(step).find((text) => text.role === 'input');
+  return input !== undefined && !input.analysis.references.some((r) => r.root === 'previous_step');
+});
+
+/** The visit of the step just before `visits[at]` in its list, found by scanning back. */
+function previousSibling(context: RuleContext, at: number): StepVisit | undefined {
+  const visit = context.steps[at];
+  const path = visit && previousSiblingPath(visit);
+  if (!visit || path === undefined) return undefined;
+  for (let i = at - 1; i >= 0; i--) {
+    const other = context.steps[i];
+    if (!other || other.depth < visit.depth) break;
+    if (other.depth === visit.depth) return other.path === path ? other : context.stepAt(path);
+  }
+  return context.stepAt(path);
+}
+
 function checkUnusedOutput(context: RuleContext): void {
   let reads: ReturnType<typeof pipelineReads> | undefined;
-  for (const visit of context.steps) {
+  for (let at = 0; at < context.steps.length; at++) {
+    const visit = context.steps[at];
+    if (!visit || !replacesPrevious(visit.step)) continue;
     const { step } = visit;
-    if (step.kind !== 'step' || !isTemplateString(step.input)) continue;
-    if (classifyStep(step).role === 'import') continue;
-    const input = stepTexts(step).find((text) => text.role === 'input');
-    if (!input || input.analysis.references.some((r) => r.root === 'previous_step')) continue;
-    const previousPath = previousSiblingPath(visit);
-    const previous = previousPath === undefined ? undefined : context.stepAt(previousPath);
+    const previous = previousSibling(context, at);
     if (!previous || !outputIsItsWork(previous.step) || insideConversation(visit)) continue;
     reads ??= pipelineReads(context);
     if (reads.steps.has(previous.step.name)) continue;

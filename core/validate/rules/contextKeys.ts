@@ -14,14 +14,24 @@ function quoted(names: readonly string[]): string {
   return names.map((name) => `"${name}"`).join(', ');
 }
 
+const NO_PRODUCERS: readonly KnownProducer[] = [];
+// Producer lists are kept per effect history, so their answers carry over across revalidations.
+const producersByList = new WeakMap<readonly KnownProducer[], Map<string, string>>();
+
 /** Names of the steps that produce `key` (or a path above or below it) anywhere. */
-function producersOf(key: string, known: readonly KnownProducer[] | undefined): string {
+function producersOf(key: string, known: readonly KnownProducer[] = NO_PRODUCERS): string {
+  let byKey = producersByList.get(known);
+  if (!byKey) producersByList.set(known, (byKey = new Map<string, string>()));
+  let found = byKey.get(key);
+  if (found !== undefined) return found;
   const names = new Set<string>();
-  for (const entry of known ?? []) {
+  for (const entry of known) {
     const related = coversKey(entry.key, key) || coversKey(key, entry.key);
     if (related && entry.producer !== 'the run') names.add(entry.producer);
   }
-  return quoted([...names]);
+  found = quoted([...names]);
+  byKey.set(key, found);
+  return found;
 }
 
 const missingFindings = new WeakMap<KeyReadProblem, { producers: string; finding: Finding }>();
@@ -102,14 +112,11 @@ const missingKeyRule: RuleDefinition = {
       if (roots.has(visit.step.name)) stepNames.add(visit.step.name);
     }
     const producers = flow.producers();
-    const byKey = new Map<string, string>();
     for (const problem of missing) {
       const { key } = problem.read;
-      if (stepNames.has(rootOf(key))) continue;
-      let names = byKey.get(key);
-      if (names === undefined)
-        byKey.set(key, (names = producersOf(key, producers.get(rootOf(key)))));
-      context.report(missingFinding(problem, names));
+      const root = rootOf(key);
+      if (stepNames.has(root)) continue;
+      context.report(missingFinding(problem, producersOf(key, producers.get(root))));
     }
   },
 };

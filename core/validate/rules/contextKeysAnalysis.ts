@@ -6,7 +6,6 @@
 import type { AgentSpec, SourceRange, StepNode, Transition, YamlValue } from '../../model';
 import {
   assertNever,
-  classifyStep,
   hasImportOutputs,
   importOutputMappings,
   isYamlList,
@@ -16,6 +15,7 @@ import { memoByStep } from '../stepMemo';
 import type { ContextOp } from './contextKeysOps';
 import { initOps, stateOps } from './contextKeysOps';
 import { expressionContextReads, templateContextReads } from './contextKeysReads';
+import { stepRoleOf } from './stepRoles';
 
 /** When a read happens: before the step's children run, or after its body / states ran. */
 export type ReadPhase = 'before' | 'after';
@@ -127,7 +127,7 @@ function transitionReads(collector: Collector, transitions: readonly Transition[
 }
 
 function contextHelperPath(step: StepNode, collector: Collector): void {
-  const role = step.kind === 'step' ? classifyStep(step) : undefined;
+  const role = step.kind === 'step' ? stepRoleOf(step) : undefined;
   if (role?.role !== 'builtin' || (role.name !== 'context_set' && role.name !== 'context_merge')) {
     return;
   }
@@ -144,7 +144,7 @@ function contextHelperPath(step: StepNode, collector: Collector): void {
 }
 
 function importProducts(step: StepNode, collector: Collector): void {
-  const role = step.kind === 'step' && step.updates_context ? classifyStep(step) : undefined;
+  const role = step.kind === 'step' && step.updates_context ? stepRoleOf(step) : undefined;
   if (role?.role !== 'import') return;
   if (!hasImportOutputs(step.config)) {
     collector.mergedImport = role.alias;

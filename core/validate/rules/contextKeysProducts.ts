@@ -4,15 +4,10 @@
  * write: the next loop iteration, another map item, another state).
  */
 import type { PortType, StepNode, StepTypes } from '../../model';
-import {
-  ANY_TYPE,
-  builtinSignature,
-  classifyStep,
-  fromJsonSchema,
-  stepChildren,
-} from '../../model';
+import { ANY_TYPE, builtinSignature, fromJsonSchema, stepChildren } from '../../model';
 import { memoByStep } from '../stepMemo';
 import { stepContextUse } from './contextKeysAnalysis';
+import { stepRoleOf } from './stepRoles';
 
 /** The keys an `updates_context` output merges: certain, on some outputs only, or unknowable. */
 export interface MergedKeys {
@@ -65,7 +60,7 @@ function computeMergedKeys(type: PortType): MergedKeys {
 /** The `updates_context` keys of a step (import steps write through their `outputs` instead). */
 export function updatesContextKeys(step: StepNode, types: StepTypes | undefined): MergedKeys {
   if (!step.updates_context) return NONE;
-  if (step.kind === 'step' && classifyStep(step).role === 'import') return NONE;
+  if (step.kind === 'step' && stepRoleOf(step).role === 'import') return NONE;
   return mergedKeys(types?.output);
 }
 
@@ -87,7 +82,7 @@ export interface SubtreeWrites {
  */
 function ownMergedKeys(step: StepNode): MergedKeys {
   if (!step.updates_context) return NONE;
-  const role = step.kind === 'step' ? classifyStep(step) : undefined;
+  const role = step.kind === 'step' ? stepRoleOf(step) : undefined;
   if (role?.role === 'import') return NONE;
   if (step.output_schema) return mergedKeys(fromJsonSchema(step.output_schema));
   const signature = role?.role === 'builtin' ? builtinSignature(role.name) : undefined;

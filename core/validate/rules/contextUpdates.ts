@@ -4,7 +4,6 @@
  */
 import type { StepNode, StepTypes, StepVisit } from '../../model';
 import {
-  classifyStep,
   hasImportOutputs,
   importOutputMappings,
   isTemplateString,
@@ -26,12 +25,13 @@ import {
   previousStepNode,
 } from './typeRulesAdjacency';
 import { describeFlujoType, flujoInputType, flujoOutputType } from './typeRulesFlujoTypes';
+import { stepRoleOf } from './stepRoles';
 
 /** Flujo's default `FLUJO_VALIDATE_LARGE_LITERAL_THRESHOLD` (FLUJO-SPEC §9.2, V-C3). */
 export const LARGE_TEMPLATE_CHARS = 50_000;
 
 function isImport(step: StepNode): boolean {
-  return step.kind === 'step' && classifyStep(step).role === 'import';
+  return step.kind === 'step' && stepRoleOf(step).role === 'import';
 }
 
 function hasEmptyOutputs(step: StepNode): boolean {

@@ -1,7 +1,7 @@
 import type { SourceRange, StepVisit } from '../../model';
-import { classifyStep } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import { memoByStep } from '../stepMemo';
+import { stepRoleOf } from './stepRoles';
 
 /** Where a finding about an `imports:` entry goes: each step that runs it, else the entry. */
 export interface ImportSite {
@@ -11,7 +11,7 @@ export interface ImportSite {
 
 const aliasOfStep = memoByStep((step) => {
   if (step.kind !== 'step') return undefined;
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   return role.role === 'import' ? role.alias : undefined;
 });
 

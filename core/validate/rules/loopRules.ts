@@ -4,12 +4,13 @@
  */
 import { evaluate, isTruthy } from '../../expr';
 import type { LoopStep, StepNode, StepVisit } from '../../model';
-import { classifyStep, stepChildren } from '../../model';
+import { stepChildren } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { stepRule } from '../stepRule';
 import { BOTH_PROFILES } from '../ruleDefinition';
 import { stepTexts } from './templateRulesSources';
+import { stepRoleOf } from './stepRoles';
 
 /** A cap at or above this many iterations counts as unbounded. */
 const HUGE_CAP = 1000;
@@ -20,7 +21,7 @@ function mayWriteContext(step: StepNode): boolean {
   if (step.kind === 'loop' && (step.loop.state !== undefined || step.loop.conversation))
     return true;
   if (step.kind === 'step') {
-    const role = classifyStep(step);
+    const role = stepRoleOf(step);
     if (role.role === 'python' || role.role === 'skill') return true;
     if (role.role === 'builtin' && (role.name === 'context_set' || role.name === 'context_merge')) {
       return true;

@@ -5,7 +5,6 @@
 import type { Branch, ParallelStep, StepNode, StepVisit } from '../../model';
 import {
   childPath,
-  classifyStep,
   describePortType,
   importOutputMappings,
   isAssignable,
@@ -17,6 +16,7 @@ import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { stepRule } from '../stepRule';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
+import { stepRoleOf } from './stepRoles';
 
 function checkFieldMapping(context: RuleContext, visit: StepVisit, step: ParallelStep): void {
   if (mergeStrategyOf(step) !== 'context_update' || step.ignore_branch_names === true) return;
@@ -71,7 +71,7 @@ function writtenPaths(step: StepNode): string[] {
   const paths: string[] = [];
   if (step.sink_to !== undefined) paths.push(step.sink_to);
   if (step.kind !== 'step') return paths;
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   if (role.role === 'import' && step.updates_context) {
     for (const { parent } of importOutputMappings(step.config)) {
       paths.push(`import_artifacts.${parent.replace(/^import_artifacts\./, '')}`);

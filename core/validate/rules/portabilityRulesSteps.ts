@@ -3,12 +3,13 @@
  * studio (FLUJO-SPEC §0, §2, §3.2, §3.9, §3.10, §7).
  */
 import type { StepNode, StepVisit, YamlValue } from '../../model';
-import { agentRefTarget, classifyStep } from '../../model';
+import { agentRefTarget } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { stepRule } from '../stepRule';
 import { FLUJO_PROFILE } from '../ruleDefinition';
 import { classifyCallable, otherCallableSites } from './agentRulesCatalog';
+import { stepRoleOf } from './stepRoles';
 
 /** Built-ins whose factories take their params (FLUJO-SPEC §0.5). */
 const PARAM_BUILTINS = new Set([
@@ -38,7 +39,7 @@ function checkParams(context: RuleContext, visit: StepVisit): void {
   if (step.kind !== 'step' || typeof step.agent !== 'object' || !('id' in step.agent)) return;
   const params = step.agent.params;
   if (!params || Object.keys(params).length === 0) return;
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   if (role.role !== 'builtin' || role.source !== 'agent' || PARAM_BUILTINS.has(role.name)) return;
   const received = step.input === undefined ? 'the previous step’s output' : 'the step’s `input:`';
   context.report({
@@ -52,7 +53,7 @@ function checkParams(context: RuleContext, visit: StepVisit): void {
 function checkIgnoredInput(context: RuleContext, visit: StepVisit): void {
   const { step } = visit;
   if (step.input === undefined) return;
-  const isImport = step.kind === 'step' && classifyStep(step).role === 'import';
+  const isImport = step.kind === 'step' && stepRoleOf(step).role === 'import';
   if (step.kind === 'step' && !isImport) return;
   if (step.kind === 'agentic_loop' || step.kind === 'tree_search' || step.kind === 'custom') return;
   const what = isImport ? 'an import step' : `a ${step.kind} step`;
@@ -69,7 +70,7 @@ function checkIgnoredInput(context: RuleContext, visit: StepVisit): void {
 
 function checkImportOptions(context: RuleContext, visit: StepVisit): void {
   const { step } = visit;
-  if (step.kind !== 'step' || classifyStep(step).role !== 'import') return;
+  if (step.kind !== 'step' || stepRoleOf(step).role !== 'import') return;
   for (const key of IMPORT_OPTIONS) {
     if (!Object.hasOwn(step.extra, key)) continue;
     context.report({

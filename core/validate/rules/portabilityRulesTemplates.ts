@@ -6,7 +6,7 @@
  */
 import type { Reference } from '../../expr';
 import type { StepVisit, YamlValue } from '../../model';
-import { classifyStep, isYamlList, isYamlMapping } from '../../model';
+import { isYamlList, isYamlMapping } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { stepRule } from '../stepRule';
@@ -15,6 +15,7 @@ import { isInsideSlot } from './templateRulesScope';
 import type { StepText } from './templateRulesSources';
 import { rangeWithin, stepTexts } from './templateRulesSources';
 import { unknownFilterName } from './templateRulesSyntax';
+import { stepRoleOf } from './stepRoles';
 
 const MAP_BODY = new Set(['map.body']);
 const RECORDED_KINDS = new Set(['step', 'hitl', 'cache']);
@@ -130,7 +131,7 @@ function checkUnrenderedInput(context: RuleContext, visit: StepVisit): void {
   if (step.kind !== 'step' || typeof step.input === 'string' || step.input === undefined) return;
   const fields = templatedStrings(step.input, 'input');
   if (fields.length === 0) return;
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   const hint =
     role.role === 'builtin' && (role.name === 'context_set' || role.name === 'context_merge')
       ? ' To store the previous output, drop `value` and write `agent: { id: ' +

@@ -3,12 +3,13 @@
  * states no transition reaches, and no way to reach an end state.
  */
 import type { StateMachineStep, StepNode, StepVisit } from '../../model';
-import { classifyStep, endStatesOf, isYamlMapping, stepChildren } from '../../model';
+import { endStatesOf, isYamlMapping, stepChildren } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { stepRule } from '../stepRule';
 import { BOTH_PROFILES } from '../ruleDefinition';
 import { closestName } from './unknownKeysSimilarity';
+import { stepRoleOf } from './stepRoles';
 
 const STATE_KEYS = new Set(['next_state', 'current_state']);
 
@@ -24,7 +25,7 @@ function setsNextState(step: StepNode): boolean {
     return true;
   }
   if (step.kind === 'step') {
-    const role = classifyStep(step);
+    const role = stepRoleOf(step);
     if (role.role === 'python' || role.role === 'skill') return true;
     if (role.role === 'builtin' && (role.name === 'context_set' || role.name === 'context_merge')) {
       const path = isYamlMapping(step.input) ? step.input.path : undefined;

@@ -5,10 +5,11 @@
  * and `steps.` reads inside loop bodies (LOOP-001, Flujo only).
  */
 import type { Reference } from '../../expr';
-import type { PortType, StepVisit } from '../../model';
+import type { PortType, StepNode, StepVisit } from '../../model';
 import { assertNever, describePortType, propertyType } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
+import { memoByStep } from '../stepMemo';
 import { stepRule } from '../stepRule';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
 import { spliceText, textFix } from './templateRulesFixes';
@@ -29,14 +30,55 @@ function label(visit: StepVisit, text: StepText): string {
   return `Step "${visit.step.name}", \`${text.field}\``;
 }
 
+type ReadRoot = 'previous_step' | 'steps';
+
+interface TextReference {
+  readonly text: StepText;
+  readonly reference: Reference;
+}
+
+/** A step's `previous_step` and `steps` references in text order, cached by step node. */
+const rootedReferences = memoByStep((step: StepNode) => {
+  const byRoot: Record<ReadRoot, TextReference[]> = { previous_step: [], steps: [] };
+  for (const text of stepTexts(step)) {
+    for (const reference of text.analysis.references) {
+      if (reference.root === 'previous_step' || reference.root === 'steps') {
+        byRoot[reference.root].push({ text, reference });
+      }
+    }
+  }
+  return byRoot;
+});
+
+interface VisitReference extends TextReference {
+  readonly visit: StepVisit;
+}
+
+const readsByVisits = new WeakMap<readonly StepVisit[], Record<ReadRoot, VisitReference[]>>();
+
+/** Every `previous_step` and `steps` reference of the visits, built once per validation. */
+function visitReferences(visits: readonly StepVisit[]): Record<ReadRoot, VisitReference[]> {
+  let reads = readsByVisits.get(visits);
+  if (reads) return reads;
+  reads = { previous_step: [], steps: [] };
+  for (const visit of visits) {
+    const byRoot = rootedReferences(visit.step);
+    for (const { text, reference } of byRoot.previous_step) {
+      reads.previous_step.push({ visit, text, reference });
+    }
+    for (const { text, reference } of byRoot.steps) reads.steps.push({ visit, text, reference });
+  }
+  readsByVisits.set(visits, reads);
+  return reads;
+}
+
 function forEachReference(
   context: RuleContext,
+  root: ReadRoot,
   check: (visit: StepVisit, text: StepText, reference: Reference) => void,
 ): void {
-  for (const visit of context.steps) {
-    for (const text of stepTexts(visit.step)) {
-      for (const reference of text.analysis.references) check(visit, text, reference);
-    }
+  for (const { visit, text, reference } of visitReferences(context.steps)[root]) {
+    check(visit, text, reference);
   }
 }
 
@@ -198,13 +240,23 @@ function jsonProblem(text: string): string | undefined {
   }
 }
 
-function checkJsonInput(context: RuleContext, visit: StepVisit): void {
-  const accepts = context.types.get(visit.path)?.accepts;
-  if (!accepts || (accepts.kind !== 'object' && accepts.kind !== 'array')) return;
-  for (const text of stepTexts(visit.step)) {
+/** A step's templated inputs that look like JSON but do not parse, cached by step node. */
+const jsonInputProblems = memoByStep((step: StepNode) => {
+  const found: { readonly text: StepText; readonly problem: string }[] = [];
+  for (const text of stepTexts(step)) {
     if (text.role !== 'input' || !text.text.includes('{{')) continue;
     const problem = jsonProblem(text.text);
-    if (problem === undefined) continue;
+    if (problem !== undefined) found.push({ text, problem });
+  }
+  return found;
+});
+
+function checkJsonInput(context: RuleContext, visit: StepVisit): void {
+  const problems = jsonInputProblems(visit.step);
+  if (problems.length === 0) return;
+  const accepts = context.types.get(visit.path)?.accepts;
+  if (!accepts || (accepts.kind !== 'object' && accepts.kind !== 'array')) return;
+  for (const { text, problem } of problems) {
     context.report({
       step: visit,
       range: text.range,
@@ -242,7 +294,7 @@ export const templateReferenceRules: readonly RuleDefinition[] = [
     description:
       '`previous_step.output` in a template or expression (previous_step has no `output`).',
     check: (context) => {
-      forEachReference(context, (visit, text, reference) => {
+      forEachReference(context, 'previous_step', (visit, text, reference) => {
         checkPreviousOutput(context, visit, text, reference);
       });
     },
@@ -262,7 +314,7 @@ export const templateReferenceRules: readonly RuleDefinition[] = [
     severity: 'warning',
     description: '`steps.<name>` naming a step that does not exist or has not run yet.',
     check: (context) => {
-      forEachReference(context, (visit, text, reference) => {
+      forEachReference(context, 'steps', (visit, text, reference) => {
         checkStepReference(context, visit, text, reference);
       });
     },
@@ -273,7 +325,7 @@ export const templateReferenceRules: readonly RuleDefinition[] = [
     severity: 'warning',
     description: "`previous_step.<field>` that the previous step's typed output does not have.",
     check: (context) => {
-      forEachReference(context, (visit, text, reference) => {
+      forEachReference(context, 'previous_step', (visit, text, reference) => {
         checkFieldExists(context, visit, text, reference);
       });
     },

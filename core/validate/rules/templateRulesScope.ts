@@ -3,17 +3,27 @@
  * hold when the step runs.
  */
 import type { PortType, StepPath, StepPathSegment, StepVisit } from '../../model';
-import { childPath, classifyStep, formatSegment } from '../../model';
+import { childPath, formatSegment } from '../../model';
 import type { RuleContext } from '../ruleContext';
+import { StepNameIndex } from './stepNameIndex';
 import { NameIndex } from './unknownKeysSimilarity';
 
-/** The path of the step just before `visit` in its list, if it has one. */
-export function previousSiblingPath(visit: StepVisit): StepPath | undefined {
+// A visit's path is fixed, and unchanged subtrees keep their visit objects across revalidations.
+const previousPaths = new WeakMap<StepVisit, { readonly path: StepPath | undefined }>();
+
+function siblingPathBefore(visit: StepVisit): StepPath | undefined {
   const segment = visit.segment;
   if (!('index' in segment) || segment.index === 0) return undefined;
   if (segment.slot === 'steps') return formatSegment({ slot: 'steps', index: segment.index - 1 });
   if (visit.parentPath === undefined) return undefined;
   return childPath(visit.parentPath, { ...segment, index: segment.index - 1 });
+}
+
+/** The path of the step just before `visit` in its list, if it has one (cached per visit). */
+export function previousSiblingPath(visit: StepVisit): StepPath | undefined {
+  let cached = previousPaths.get(visit);
+  if (!cached) previousPaths.set(visit, (cached = { path: siblingPathBefore(visit) }));
+  return cached.path;
 }
 
 /** The output type of the previous step in the same list (what `previous_step` holds), if known. */
@@ -70,9 +80,7 @@ function hasRunBefore(
 }
 
 interface VisibilityIndex {
-  readonly segments: ReadonlyMap<StepPath, readonly StepPathSegment[]>;
-  readonly byName: ReadonlyMap<string, readonly (readonly StepPathSegment[])[]>;
-  readonly imports: readonly (readonly StepPathSegment[])[];
+  readonly steps: StepNameIndex;
   names?: NameIndex;
 }
 
@@ -80,22 +88,10 @@ const indexes = new WeakMap<readonly StepVisit[], VisibilityIndex>();
 
 function visibilityIndex(context: RuleContext): VisibilityIndex {
   let index = indexes.get(context.steps);
-  if (index) return index;
-  // Visits come parent first, so a step's segments extend its parent's.
-  const segments = new Map<StepPath, readonly StepPathSegment[]>();
-  const byName = new Map<string, (readonly StepPathSegment[])[]>();
-  const imports: (readonly StepPathSegment[])[] = [];
-  for (const visit of context.steps) {
-    const parent = visit.parentPath === undefined ? [] : (segments.get(visit.parentPath) ?? []);
-    const own = [...parent, visit.segment];
-    segments.set(visit.path, own);
-    const list = byName.get(visit.step.name);
-    if (list) list.push(own);
-    else byName.set(visit.step.name, [own]);
-    if (visit.step.kind === 'step' && classifyStep(visit.step).role === 'import') imports.push(own);
+  if (!index) {
+    index = { steps: new StepNameIndex(context.steps) };
+    indexes.set(context.steps, index);
   }
-  index = { segments, byName, imports };
-  indexes.set(context.steps, index);
   return index;
 }
 
@@ -106,16 +102,16 @@ export function stepVisibility(
   context: RuleContext,
   ownChildren = false,
 ): StepVisibility {
-  const index = visibilityIndex(context);
-  const reader = index.segments.get(visit.path);
+  const { steps } = visibilityIndex(context);
+  const reader = steps.segmentsOf(visit);
   if (!reader) return 'visible';
-  const candidates = index.byName.get(name);
+  const candidates = steps.candidates(name);
   if (candidates) {
     return candidates.some((other) => hasRunBefore(reader, other, ownChildren))
       ? 'visible'
       : 'not-yet';
   }
-  return index.imports.some((other) => hasRunBefore(reader, other, false))
+  return steps.imports().some((other) => hasRunBefore(reader, other, false))
     ? 'maybe-imported'
     : 'unknown';
 }
@@ -123,6 +119,6 @@ export function stepVisibility(
 /** The step name of the pipeline that `name` most likely misspells. */
 export function closestStepName(context: RuleContext, name: string): string | undefined {
   const index = visibilityIndex(context);
-  index.names ??= new NameIndex(index.byName.keys());
+  index.names ??= new NameIndex(index.steps.names());
   return index.names.closest(name);
 }

@@ -5,10 +5,11 @@
  */
 import type { ExprError } from '../../expr';
 import { FILTERS } from '../../expr';
-import type { StepVisit } from '../../model';
+import type { StepNode, StepVisit } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES } from '../ruleDefinition';
+import { memoByStep } from '../stepMemo';
 import { spliceText, textFix } from './templateRulesFixes';
 import type { PipelineText, StepText } from './templateRulesSources';
 import { pipelineTexts, rangeWithin, stepTexts } from './templateRulesSources';
@@ -70,10 +71,15 @@ function whereLabel(where: Where): string {
 }
 
 /** Calls `check` for every template and expression of the pipeline and of each step. */
+/** A step's texts that have errors (every check here reports errors only), cached by step node. */
+const textsWithErrors = memoByStep((step: StepNode) =>
+  stepTexts(step).filter((text) => text.analysis.errors.length > 0),
+);
+
 function forEachText(context: RuleContext, check: (where: Where) => void): void {
   for (const text of pipelineTexts(context.pipeline)) check({ text });
   for (const visit of context.steps) {
-    for (const text of stepTexts(visit.step)) check({ visit, text });
+    for (const text of textsWithErrors(visit.step)) check({ visit, text });
   }
 }
 

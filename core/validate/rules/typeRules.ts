@@ -1,20 +1,15 @@
 import type { StepNode, StepTypes, StepVisit } from '../../model';
-import {
-  classifyStep,
-  describePortType,
-  isAssignable,
-  isBackgroundStep,
-  isTemplateString,
-} from '../../model';
+import { describePortType, isAssignable, isBackgroundStep, isTemplateString } from '../../model';
 import type { Finding, RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES } from '../ruleDefinition';
 import { previousStep } from './typeRulesAdjacency';
 import { strictTypeRules } from './typeRulesStrict';
+import { stepRoleOf } from './stepRoles';
 
 /** Whether the step replaces what it receives with its own `input:` (plain, non-import steps). */
 function hasOwnInput(step: StepNode): boolean {
-  return step.kind === 'step' && step.input !== undefined && classifyStep(step).role !== 'import';
+  return step.kind === 'step' && step.input !== undefined && stepRoleOf(step).role !== 'import';
 }
 
 function mismatchFinding(

@@ -9,13 +9,13 @@ import { memoByStep } from '../stepMemo';
 import {
   assertNever,
   builtinSignature,
-  classifyStep,
   describePortType,
   fromJsonSchema,
   isAssignable,
   isYamlList,
   isYamlMapping,
 } from '../../model';
+import { stepRoleOf } from './stepRoles';
 
 /** A type as Flujo's static checks see it. */
 export type FlujoStaticType =
@@ -47,7 +47,7 @@ export function flujoSchemaType(schema: JsonSchemaObject | undefined): FlujoStat
 function declaredInputType(step: StepNode): FlujoStaticType {
   if (step.kind !== 'step') return GENERIC;
   if (step.input_schema !== undefined) return flujoSchemaType(step.input_schema);
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   return role.role === 'python' || role.role === 'skill' ? UNKNOWN : GENERIC;
 }
 
@@ -67,7 +67,7 @@ function builtinOutputType(name: string): FlujoStaticType {
 export function flujoOutputType(step: StepNode, pipeline: Pipeline): FlujoStaticType {
   if (step.kind !== 'step') return GENERIC;
   if (step.output_schema !== undefined) return flujoSchemaType(step.output_schema);
-  const role = classifyStep(step);
+  const role = stepRoleOf(step);
   switch (role.role) {
     case 'declared-agent': {
       const agents = pipeline.agents ?? {};

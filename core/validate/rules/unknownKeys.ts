@@ -2,11 +2,12 @@
  * UNKNOWN-KEY (info, both profiles; DECISIONS 10): every key the model keeps in an `extra` because
  * Flujo does not read it there. Never a deletion; a likely typo gets the closest known key.
  */
-import type { ExtraKeys, SourceRange, StepVisit } from '../../model';
+import type { ExtraKeys, SourceRange, StepNode } from '../../model';
 import { assertNever } from '../../model';
-import type { RuleContext } from '../ruleContext';
+import type { Finding, RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES } from '../ruleDefinition';
+import { memoByStep } from '../stepMemo';
 import {
   AGENT_KEYS,
   AGENT_REF_KEYS,
@@ -39,7 +40,10 @@ interface KeyedMapping {
   readonly candidates?: readonly string[];
 }
 
-function report(context: RuleContext, mapping: KeyedMapping, step?: StepVisit): void {
+type KeyFinding = Pick<Finding, 'range' | 'message' | 'suggestion'>;
+
+function keyFindings(mapping: KeyedMapping): KeyFinding[] {
+  const found: KeyFinding[] = [];
   for (const key of Object.keys(mapping.extra ?? {})) {
     if (mapping.known.includes(key)) continue;
     const hint = mapping.hint?.(key);
@@ -48,13 +52,17 @@ function report(context: RuleContext, mapping: KeyedMapping, step?: StepVisit): 
     const meant = hint === undefined ? closestName(key, bare) : undefined;
     const written = meant === undefined ? undefined : candidates[bare.indexOf(meant)];
     const advice = hint ?? (written ? ` Did you mean \`${written}\`?` : '');
-    context.report({
-      ...(step ? { step } : {}),
+    found.push({
       range: mapping.rangeOf(key),
       message: `${mapping.where}: Flujo ignores \`${key}\`; the studio keeps it.${advice}`,
       ...(written ? { suggestion: `Rename \`${key}\` to \`${written}\`.` } : {}),
     });
   }
+  return found;
+}
+
+function report(context: RuleContext, mapping: KeyedMapping): void {
+  for (const finding of keyFindings(mapping)) context.report(finding);
 }
 
 function stepKeyHint(kind: string, key: string): string | undefined {
@@ -71,7 +79,7 @@ function hasKeys(extra: ExtraKeys | undefined): boolean {
 }
 
 /** Whether any mapping of the step kept an unknown key (most steps keep none). */
-function keepsUnknownKeys(step: StepVisit['step']): boolean {
+function keepsUnknownKeys(step: StepNode): boolean {
   if (hasKeys(step.extra) || hasKeys(step.config?.extra) || hasKeys(step.usage_limits?.extra)) {
     return true;
   }
@@ -99,9 +107,7 @@ function keepsUnknownKeys(step: StepVisit['step']): boolean {
   }
 }
 
-function stepMappings(visit: StepVisit): KeyedMapping[] {
-  const { step } = visit;
-  if (step.kind === 'custom' || !keepsUnknownKeys(step)) return [];
+function stepMappings(step: StepNode): KeyedMapping[] {
   const source = step.source;
   const at = (prefix: string) => (key: string) =>
     source?.keys[`${prefix}${key}`] ?? source?.fields[`${prefix}${key}`] ?? source?.range;
@@ -192,6 +198,11 @@ function stepMappings(visit: StepVisit): KeyedMapping[] {
   return mappings;
 }
 
+/** The unknown-key findings of a step's own mappings, cached by step node. */
+const stepKeyFindings = memoByStep((step: StepNode): readonly KeyFinding[] =>
+  step.kind === 'custom' || !keepsUnknownKeys(step) ? [] : stepMappings(step).flatMap(keyFindings),
+);
+
 function checkUnknownKeys(context: RuleContext): void {
   const { pipeline } = context;
   report(context, {
@@ -209,7 +220,8 @@ function checkUnknownKeys(context: RuleContext): void {
     });
   }
   for (const visit of context.steps) {
-    for (const mapping of stepMappings(visit)) report(context, mapping, visit);
+    const found = stepKeyFindings(visit.step);
+    for (const finding of found) context.report({ step: visit, ...finding });
   }
 }
 
