@@ -10,7 +10,9 @@ import { applyRuleSetting } from './ruleSettings';
 import { allRules } from './rules';
 import type { StepRuleOutcome } from './stepRuleCache';
 import { subtreeOutcomes } from './stepRuleCache';
+import type { StepRuleDefinition } from './stepRule';
 import { isStepRule } from './stepRule';
+import type { SubtreeVisits } from './stepVisits';
 import { collectStepVisits } from './stepVisits';
 import { cachedStepTypes } from './stepTypeCache';
 import { readSuppressions } from './suppressions';
@@ -105,21 +107,43 @@ function runValidation(
   };
   const active = rules.filter((rule) => rule.profiles.includes(profile));
   const stepRules = active.filter(isStepRule);
+  const localRules = stepRules.filter((rule) => (rule.reads?.length ?? 0) === 0);
+  const readingRules = stepRules.filter((rule) => (rule.reads?.length ?? 0) > 0);
   const variant = ruleVariant(profile, options);
-  for (const subtree of subtrees) {
-    const outcomes = subtreeOutcomes(rules, variant, subtree, () => {
-      const collected: StepRuleOutcome[] = [];
-      for (const rule of stepRules) {
-        emit = (finding) => collected.push({ rule, finding });
-        try {
-          for (const visit of subtree.visits) rule.checkStep(visit, context);
-        } catch (error) {
-          collected.push({ failure: internalFailure(rule, error) });
-        }
+  const readingVariant = `${variant}\u0000reads`;
+  const stamp =
+    readingRules.length === 0
+      ? []
+      : [
+          pipeline.agents,
+          pipeline.imports,
+          readingRules.some((rule) => rule.reads?.includes('types')) ? typesOf() : undefined,
+        ];
+  const checkSubtree = (group: readonly StepRuleDefinition[], subtree: SubtreeVisits) => () => {
+    const collected: StepRuleOutcome[] = [];
+    for (const rule of group) {
+      emit = (finding) => collected.push({ rule, finding });
+      try {
+        for (const visit of subtree.visits) rule.checkStep(visit, context);
+      } catch (error) {
+        collected.push({ failure: internalFailure(rule, error) });
       }
-      return collected;
-    });
-    for (const outcome of outcomes) {
+    }
+    return collected;
+  };
+  for (const subtree of subtrees) {
+    const local = subtreeOutcomes(rules, variant, subtree, checkSubtree(localRules, subtree));
+    const reading =
+      readingRules.length === 0
+        ? []
+        : subtreeOutcomes(
+            rules,
+            readingVariant,
+            subtree,
+            checkSubtree(readingRules, subtree),
+            stamp,
+          );
+    for (const outcome of [...local, ...reading]) {
       if ('failure' in outcome) found.push(outcome.failure);
       else accept(outcome.rule, outcome.finding);
     }

@@ -9,6 +9,7 @@ import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
 import { memoByStep } from '../stepMemo';
+import { stepRule } from '../stepRule';
 import { stepRoleOf } from './stepRoles';
 import { previousOutputType } from './templateRulesScope';
 import { closestName } from './unknownKeysSimilarity';
@@ -244,15 +245,16 @@ export const agentSpecRules: readonly RuleDefinition[] = [
       for (const visit of context.steps) checkStepSchemas(context, visit);
     },
   },
-  {
+  stepRule({
     id: 'V-S2',
     profiles: BOTH_PROFILES,
     severity: 'warning',
     description: 'A structured output passed through `stringify` (Python repr, not JSON).',
-    check: (context) => {
-      for (const visit of context.steps) checkStringified(context, visit);
+    reads: ['types'],
+    checkStep: (visit, context) => {
+      checkStringified(context, visit);
     },
-  },
+  }),
   {
     id: 'V-S3',
     profiles: FLUJO_PROFILE,

@@ -202,15 +202,16 @@ export const agentReferenceRules: readonly RuleDefinition[] = [
       checkEmpty(context, visit);
     },
   }),
-  {
+  stepRule({
     id: 'V-A6',
     profiles: BOTH_PROFILES,
     severity: 'error',
     description: 'A built-in, declared agent, import alias or reference that does not exist.',
-    check: (context) => {
-      for (const visit of context.steps) checkUnresolved(context, visit);
+    reads: ['agents', 'imports'],
+    checkStep: (visit, context) => {
+      checkUnresolved(context, visit);
     },
-  },
+  }),
   stepRule({
     id: 'PY-LOCAL',
     profiles: BOTH_PROFILES,

@@ -99,25 +99,24 @@ function scratchpadWrites(context: RuleContext, visit: StepVisit) {
   return [...own, ...merged.map((key) => ({ key, origin: 'updates_context' as const, range }))];
 }
 
-const scratchpadRule: RuleDefinition = {
+const scratchpadRule: RuleDefinition = stepRule({
   id: 'CTX-SCRATCHPAD',
   profiles: BOTH_PROFILES,
   severity: 'error',
   description: 'A step writes a context key under `scratchpad`, which Flujo forbids.',
-  check(context) {
-    for (const visit of context.steps) {
-      for (const write of scratchpadWrites(context, visit)) {
-        const rest = write.key.slice(SCRATCHPAD.length).replace(/^\./, '');
-        context.report({
-          step: visit,
-          ...(write.range ? { range: write.range } : {}),
-          message: `Step "${visit.step.name}" writes context.${write.key} (through ${write.origin}), but the context has no \`scratchpad\`: Flujo forbids it and the write fails. Write to another key, e.g. \`${rest === '' ? 'import_artifacts.value' : rest}\`.`,
-          suggestion: `Write to a key outside \`scratchpad\`.`,
-        });
-      }
+  reads: ['types'],
+  checkStep(visit, context) {
+    for (const write of scratchpadWrites(context, visit)) {
+      const rest = write.key.slice(SCRATCHPAD.length).replace(/^\./, '');
+      context.report({
+        step: visit,
+        ...(write.range ? { range: write.range } : {}),
+        message: `Step "${visit.step.name}" writes context.${write.key} (through ${write.origin}), but the context has no \`scratchpad\`: Flujo forbids it and the write fails. Write to another key, e.g. \`${rest === '' ? 'import_artifacts.value' : rest}\`.`,
+        suggestion: `Write to a key outside \`scratchpad\`.`,
+      });
     }
   },
-};
+});
 
 const mergeTypeRule: RuleDefinition = {
   id: 'V-C1',

@@ -190,17 +190,16 @@ export const parallelRules: readonly RuleDefinition[] = [
       if (visit.step.kind === 'parallel') checkSameWrites(context, visit, visit.step);
     },
   }),
-  {
+  stepRule({
     id: 'V-P3',
     profiles: BOTH_PROFILES,
     severity: 'warning',
     description: 'Branches whose first steps accept incompatible input types.',
-    check: (context) => {
-      for (const visit of context.steps) {
-        if (visit.step.kind === 'parallel') checkBranchInputs(context, visit, visit.step);
-      }
+    reads: ['types'],
+    checkStep: (visit, context) => {
+      if (visit.step.kind === 'parallel') checkBranchInputs(context, visit, visit.step);
     },
-  },
+  }),
   stepRule({
     id: 'V-P-SCRATCHPAD',
     profiles: BOTH_PROFILES,

@@ -50,35 +50,16 @@ const rootedReferences = memoByStep((step: StepNode) => {
   return byRoot;
 });
 
-interface VisitReference extends TextReference {
-  readonly visit: StepVisit;
-}
-
-const readsByVisits = new WeakMap<readonly StepVisit[], Record<ReadRoot, VisitReference[]>>();
-
-/** Every `previous_step` and `steps` reference of the visits, built once per validation. */
-function visitReferences(visits: readonly StepVisit[]): Record<ReadRoot, VisitReference[]> {
-  let reads = readsByVisits.get(visits);
-  if (reads) return reads;
-  reads = { previous_step: [], steps: [] };
-  for (const visit of visits) {
-    const byRoot = rootedReferences(visit.step);
-    for (const { text, reference } of byRoot.previous_step) {
-      reads.previous_step.push({ visit, text, reference });
-    }
-    for (const { text, reference } of byRoot.steps) reads.steps.push({ visit, text, reference });
-  }
-  readsByVisits.set(visits, reads);
-  return reads;
-}
-
+/** Every `root` reference of the visits, in visit and text order. */
 function forEachReference(
   context: RuleContext,
   root: ReadRoot,
   check: (visit: StepVisit, text: StepText, reference: Reference) => void,
 ): void {
-  for (const { visit, text, reference } of visitReferences(context.steps)[root]) {
-    check(visit, text, reference);
+  for (const visit of context.steps) {
+    for (const { text, reference } of rootedReferences(visit.step)[root]) {
+      check(visit, text, reference);
+    }
   }
 }
 
@@ -287,18 +268,19 @@ function checkLoopStepsReads(context: RuleContext, visit: StepVisit): void {
 
 /** Template reference rules. */
 export const templateReferenceRules: readonly RuleDefinition[] = [
-  {
+  stepRule({
     id: 'V-T1',
     profiles: BOTH_PROFILES,
     severity: 'warning',
     description:
       '`previous_step.output` in a template or expression (previous_step has no `output`).',
-    check: (context) => {
-      forEachReference(context, 'previous_step', (visit, text, reference) => {
+    reads: ['types'],
+    checkStep: (visit, context) => {
+      for (const { text, reference } of rootedReferences(visit.step).previous_step) {
         checkPreviousOutput(context, visit, text, reference);
-      });
+      }
     },
-  },
+  }),
   stepRule({
     id: 'V-T2',
     profiles: BOTH_PROFILES,
@@ -319,26 +301,28 @@ export const templateReferenceRules: readonly RuleDefinition[] = [
       });
     },
   },
-  {
+  stepRule({
     id: 'V-T5',
     profiles: BOTH_PROFILES,
     severity: 'warning',
     description: "`previous_step.<field>` that the previous step's typed output does not have.",
-    check: (context) => {
-      forEachReference(context, 'previous_step', (visit, text, reference) => {
+    reads: ['types'],
+    checkStep: (visit, context) => {
+      for (const { text, reference } of rootedReferences(visit.step).previous_step) {
         checkFieldExists(context, visit, text, reference);
-      });
+      }
     },
-  },
-  {
+  }),
+  stepRule({
     id: 'V-T6',
     profiles: BOTH_PROFILES,
     severity: 'warning',
     description: 'A templated input for a step that accepts an object looks like JSON but is not.',
-    check: (context) => {
-      for (const visit of context.steps) checkJsonInput(context, visit);
+    reads: ['types'],
+    checkStep: (visit, context) => {
+      checkJsonInput(context, visit);
     },
-  },
+  }),
   stepRule({
     id: 'LOOP-001',
     profiles: FLUJO_PROFILE,

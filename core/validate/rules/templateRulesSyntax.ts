@@ -76,11 +76,24 @@ const textsWithErrors = memoByStep((step: StepNode) =>
   stepTexts(step).filter((text) => text.analysis.errors.length > 0),
 );
 
+// The steps' texts with errors, gathered once per validation (the five rules here share the list).
+const stepWheres = new WeakMap<readonly StepVisit[], readonly Where[]>();
+
+function stepTextsWithErrors(visits: readonly StepVisit[]): readonly Where[] {
+  let wheres = stepWheres.get(visits);
+  if (!wheres) {
+    const found: Where[] = [];
+    for (const visit of visits) {
+      for (const text of textsWithErrors(visit.step)) found.push({ visit, text });
+    }
+    stepWheres.set(visits, (wheres = found));
+  }
+  return wheres;
+}
+
 function forEachText(context: RuleContext, check: (where: Where) => void): void {
   for (const text of pipelineTexts(context.pipeline)) check({ text });
-  for (const visit of context.steps) {
-    for (const text of textsWithErrors(visit.step)) check({ visit, text });
-  }
+  for (const where of stepTextsWithErrors(context.steps)) check(where);
 }
 
 function reportError(
