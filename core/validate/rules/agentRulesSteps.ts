@@ -9,6 +9,7 @@ import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES } from '../ruleDefinition';
 import { memoByStep } from '../stepMemo';
 import { stepRoleOf } from './stepRoles';
+import { visitsOfSharedNames } from './subtreeNames';
 import { previousSiblingPath } from './templateRulesScope';
 import { stepTexts } from './templateRulesSources';
 
@@ -45,7 +46,7 @@ function exclusive(a: StepVisit, b: StepVisit): boolean {
 
 function checkDuplicateNames(context: RuleContext): void {
   const byName = new Map<string, StepVisit[]>();
-  for (const visit of context.steps) {
+  for (const visit of visitsOfSharedNames(context)) {
     const seen = byName.get(visit.step.name);
     const clash = seen?.find((other) => !exclusive(other, visit));
     if (clash) {

@@ -2,12 +2,13 @@
  * UNKNOWN-KEY (info, both profiles; DECISIONS 10): every key the model keeps in an `extra` because
  * Flujo does not read it there. Never a deletion; a likely typo gets the closest known key.
  */
-import type { ExtraKeys, SourceRange, StepNode } from '../../model';
+import type { ExtraKeys, Pipeline, SourceRange, StepNode } from '../../model';
 import { assertNever } from '../../model';
-import type { Finding, RuleContext } from '../ruleContext';
+import type { Finding } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES } from '../ruleDefinition';
 import { memoByStep } from '../stepMemo';
+import { stepRule } from '../stepRule';
 import {
   AGENT_KEYS,
   AGENT_REF_KEYS,
@@ -59,10 +60,6 @@ function keyFindings(mapping: KeyedMapping): KeyFinding[] {
     });
   }
   return found;
-}
-
-function report(context: RuleContext, mapping: KeyedMapping): void {
-  for (const finding of keyFindings(mapping)) context.report(finding);
 }
 
 function stepKeyHint(kind: string, key: string): string | undefined {
@@ -203,35 +200,57 @@ const stepKeyFindings = memoByStep((step: StepNode): readonly KeyFinding[] =>
   step.kind === 'custom' || !keepsUnknownKeys(step) ? [] : stepMappings(step).flatMap(keyFindings),
 );
 
-function checkUnknownKeys(context: RuleContext): void {
-  const { pipeline } = context;
-  report(context, {
+type PipelineKeyFindings = readonly KeyFinding[];
+
+// Top-level and agent keys, checked once per pipeline object (model nodes are immutable).
+const pipelineKeyCache = new WeakMap<Pipeline, PipelineKeyFindings>();
+
+function pipelineKeyFindings(pipeline: Pipeline): PipelineKeyFindings {
+  const cached = pipelineKeyCache.get(pipeline);
+  if (cached) return cached;
+  const found = keyFindings({
     extra: pipeline.extra,
     where: 'Top level',
     known: PIPELINE_KEYS,
     rangeOf: (key) => pipeline.source?.keys[key] ?? pipeline.source?.range,
   });
   for (const [name, agent] of Object.entries(pipeline.agents ?? {})) {
-    report(context, {
-      extra: agent.extra,
-      where: `Agent "${name}"`,
-      known: AGENT_KEYS,
-      rangeOf: (key) => agent.source?.keys[key] ?? agent.source?.range,
-    });
+    found.push(
+      ...keyFindings({
+        extra: agent.extra,
+        where: `Agent "${name}"`,
+        known: AGENT_KEYS,
+        rangeOf: (key) => agent.source?.keys[key] ?? agent.source?.range,
+      }),
+    );
   }
-  for (const visit of context.steps) {
-    const found = stepKeyFindings(visit.step);
-    for (const finding of found) context.report({ step: visit, ...finding });
-  }
+  pipelineKeyCache.set(pipeline, found);
+  return found;
 }
 
-/** The unknown-key rule. */
+const ID = 'UNKNOWN-KEY';
+const DESCRIPTION =
+  'A key Flujo does not read where it is written (kept by the studio; typo hints).';
+
+/** The unknown-key rule: pipeline-level keys, then each step's keys as a cached step rule. */
 export const unknownKeyRules: readonly RuleDefinition[] = [
   {
-    id: 'UNKNOWN-KEY',
+    id: ID,
     profiles: BOTH_PROFILES,
     severity: 'info',
-    description: 'A key Flujo does not read where it is written (kept by the studio; typo hints).',
-    check: checkUnknownKeys,
+    description: DESCRIPTION,
+    check(context) {
+      for (const finding of pipelineKeyFindings(context.pipeline)) context.report(finding);
+    },
   },
+  stepRule({
+    id: ID,
+    profiles: BOTH_PROFILES,
+    severity: 'info',
+    description: DESCRIPTION,
+    checkStep(visit, context) {
+      for (const finding of stepKeyFindings(visit.step))
+        context.report({ step: visit, ...finding });
+    },
+  }),
 ];
