@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { printPipelineYaml } from '../../yaml';
 import { lineChanges } from '../../yaml/__fixtures__/testSupport';
+import type { RuleFixtureCase } from '../__fixtures__/describeRuleFixtures';
+import { describeRuleFixtures } from '../__fixtures__/describeRuleFixtures';
 import type { FindingSummary } from '../__fixtures__/ruleFixtureFindings';
 import {
   fixtureFindings,
   loadPipelineText,
   loadRuleFixture,
   ruleFindingsIn,
-  summarize,
 } from '../__fixtures__/ruleFixtureFindings';
 import { validatePipeline } from '../validatePipeline';
 
@@ -20,11 +21,7 @@ const finding = (
   column: number,
 ): FindingSummary => ({ code, severity, step, line, column });
 
-const cases: readonly {
-  readonly rule: string;
-  readonly flujoOnly: boolean;
-  readonly bad: readonly FindingSummary[];
-}[] = [
+const cases: readonly RuleFixtureCase[] = [
   {
     rule: 'CTX-OUTPUT-KEYS',
     flujoOnly: true,
@@ -66,24 +63,7 @@ const cases: readonly {
   },
 ];
 
-describe.each(cases)('$rule fixtures', ({ rule, flujoOnly, bad }) => {
-  it('reports the bad fixture with codes, severities, steps and positions', () => {
-    expect(fixtureFindings(rule, 'bad', 'flujo').map(summarize)).toEqual(bad);
-  });
-
-  it('reports nothing on the good fixture in either profile', () => {
-    expect(fixtureFindings(rule, 'good', 'flujo')).toEqual([]);
-    expect(fixtureFindings(rule, 'good', 'studio')).toEqual([]);
-  });
-
-  it(
-    flujoOnly ? 'is silent in the studio profile' : 'reports the same in the studio profile',
-    () => {
-      const studio = fixtureFindings(rule, 'bad', 'studio').map(summarize);
-      expect(studio).toEqual(flujoOnly ? [] : bad);
-    },
-  );
-});
+describeRuleFixtures(cases);
 
 describe('context update messages', () => {
   it('CTX-OUTPUT-KEYS says what Flujo does and what to add', () => {

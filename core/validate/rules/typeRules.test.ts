@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import type { RuleFixtureCase } from '../__fixtures__/describeRuleFixtures';
+import { describeRuleFixtures } from '../__fixtures__/describeRuleFixtures';
 import type { FindingSummary } from '../__fixtures__/ruleFixtureFindings';
-import { fixtureFindings, ruleFindingsIn, summarize } from '../__fixtures__/ruleFixtureFindings';
+import { fixtureFindings, ruleFindingsIn } from '../__fixtures__/ruleFixtureFindings';
 
 const error = (step: string, line: number, column: number, code: string): FindingSummary => ({
   code,
@@ -11,11 +13,7 @@ const error = (step: string, line: number, column: number, code: string): Findin
   column,
 });
 
-const cases: readonly {
-  readonly rule: string;
-  readonly flujoOnly: boolean;
-  readonly bad: readonly FindingSummary[];
-}[] = [
+const cases: readonly RuleFixtureCase[] = [
   {
     rule: 'V-A2',
     flujoOnly: false,
@@ -43,24 +41,7 @@ const cases: readonly {
   },
 ];
 
-describe.each(cases)('$rule fixtures', ({ rule, flujoOnly, bad }) => {
-  it('reports the bad fixture with codes, severities, steps and positions', () => {
-    expect(fixtureFindings(rule, 'bad', 'flujo').map(summarize)).toEqual(bad);
-  });
-
-  it('reports nothing on the good fixture in either profile', () => {
-    expect(fixtureFindings(rule, 'good', 'flujo')).toEqual([]);
-    expect(fixtureFindings(rule, 'good', 'studio')).toEqual([]);
-  });
-
-  it(
-    flujoOnly ? 'is silent in the studio profile' : 'reports the same in the studio profile',
-    () => {
-      const studio = fixtureFindings(rule, 'bad', 'studio').map(summarize);
-      expect(studio).toEqual(flujoOnly ? [] : bad);
-    },
-  );
-});
+describeRuleFixtures(cases);
 
 describe('V-A2 messages', () => {
   it('names both steps and both concrete types', () => {
