@@ -1,0 +1,259 @@
+import { contextPathSegments, isDict } from './contextPath';
+
+type Dict = Record<string, unknown>;
+
+/** Which objects a line of transactions may change in place (replaced wholesale to seal). */
+interface Ownership {
+  owned: WeakSet<object>;
+}
+
+type UndoEntry =
+  | {
+      readonly kind: 'set';
+      readonly target: Dict;
+      readonly key: string;
+      readonly had: boolean;
+      readonly old: unknown;
+    }
+  | { readonly kind: 'truncate'; readonly target: unknown[]; readonly length: number };
+
+/**
+ * The pipeline context of one frame, with transactions that cost O(path) per write, not O(context).
+ *
+ * - `begin()` opens a sequential child (retry attempt, loop iteration, conditional branch): it writes
+ *   in place into objects this line owns, recording undo entries; `commit()` hands the state to the
+ *   parent, `rollback()` undoes every write.
+ * - `fork()` opens an isolated child (parallel branch, background step): it shares the parent's objects
+ *   read-only and copies a path the first time it writes there (copy-on-write).
+ * - `seal()` ends in-place writes for every object reachable now, so a snapshot stays unchanged.
+ *
+ * Values are plain JSON-like data. A 10,000-iteration loop that appends to a list stays linear.
+ */
+export class ContextTx {
+  private root: Dict;
+  private readonly ownership: Ownership;
+  private readonly undo: UndoEntry[] | undefined;
+  private readonly parent: ContextTx | undefined;
+  private closed = false;
+
+  private constructor(
+    root: Dict,
+    ownership: Ownership,
+    parent: ContextTx | undefined,
+    tracked: boolean,
+  ) {
+    this.root = root;
+    this.ownership = ownership;
+    this.parent = parent;
+    this.undo = tracked ? [] : undefined;
+  }
+
+  /** A root transaction over `initial` (never rolled back, so it keeps no undo log). */
+  static create(initial: Readonly<Dict>): ContextTx {
+    return new ContextTx(initial, { owned: new WeakSet() }, undefined, false);
+  }
+
+  /** The current context; read-only for callers (write through this transaction). */
+  get value(): Readonly<Dict> {
+    return this.root;
+  }
+
+  /** A sequential child transaction (see the class comment). */
+  begin(): ContextTx {
+    return new ContextTx(this.root, this.ownership, this, true);
+  }
+
+  /** An isolated copy-on-write child sharing this context's objects read-only. */
+  fork(): ContextTx {
+    return new ContextTx(this.root, { owned: new WeakSet() }, undefined, false);
+  }
+
+  /** Makes every object reachable now immutable for later writes (they copy first). */
+  seal(): Readonly<Dict> {
+    this.ownership.owned = new WeakSet();
+    return this.root;
+  }
+
+  /** Hands this sequential child's state to its parent. */
+  commit(): void {
+    const parent = this.requireOpenChild();
+    parent.root = this.root;
+    if (parent.undo && this.undo) for (const entry of this.undo) parent.undo.push(entry);
+    this.closed = true;
+  }
+
+  /** Undoes every write of this sequential child; the parent is as before `begin()`. */
+  rollback(): void {
+    this.requireOpenChild();
+    const undo = this.undo ?? [];
+    for (let index = undo.length - 1; index >= 0; index -= 1) {
+      const entry = undo[index];
+      if (entry === undefined) continue;
+      if (entry.kind === 'truncate') entry.target.length = entry.length;
+      else if (entry.had) entry.target[entry.key] = entry.old;
+      else Reflect.deleteProperty(entry.target, entry.key);
+    }
+    this.closed = true;
+  }
+
+  /** Replaces the whole context (debugger edits, state restored from a checkpoint). */
+  replace(next: Readonly<Dict>): void {
+    this.root = next;
+  }
+
+  /** Sets `value` at a dotted path; intermediate dicts must exist unless `createMissing`. */
+  setPath(path: string | readonly string[], value: unknown, createMissing = false): SetResult {
+    const segments = typeof path === 'string' ? contextPathSegments(path) : path;
+    const last = segments[segments.length - 1];
+    if (last === undefined) return { ok: false, reason: 'The context path is empty.' };
+    const parent = this.writableDict(segments.slice(0, -1), createMissing);
+    if (typeof parent === 'string') return { ok: false, reason: parent };
+    this.assign(parent, last, value);
+    return { ok: true };
+  }
+
+  /** Appends `value` to the list at `path` (created when missing). */
+  appendPath(path: string | readonly string[], value: unknown): SetResult {
+    const segments = typeof path === 'string' ? contextPathSegments(path) : path;
+    const last = segments[segments.length - 1];
+    if (last === undefined) return { ok: false, reason: 'The context path is empty.' };
+    const parent = this.writableDict(segments.slice(0, -1), true);
+    if (typeof parent === 'string') return { ok: false, reason: parent };
+    const current = parent[last];
+    if (current !== undefined && current !== null && !Array.isArray(current)) {
+      return {
+        ok: false,
+        reason: `context.${segments.join('.')} is not a list, so nothing can be appended to it.`,
+      };
+    }
+    const list = this.writableList(parent, last, current ?? []);
+    this.recordTruncate(list);
+    list.push(value);
+    return { ok: true };
+  }
+
+  /** Deep-merges `patch` into the dict at `path` (root when empty): dicts merge, lists union. */
+  mergeAt(
+    path: string | readonly string[],
+    patch: Readonly<Dict>,
+    lists: ListMerge = 'union',
+  ): MergeResult {
+    const segments = typeof path === 'string' ? contextPathSegments(path) : path;
+    const target = this.writableDict(segments, true);
+    if (typeof target === 'string') return { ok: false, reason: target };
+    this.mergeInto(target, patch, lists);
+    return { ok: true, mergedKeys: Object.keys(patch) };
+  }
+
+  private mergeInto(target: Dict, patch: Readonly<Dict>, lists: ListMerge): void {
+    for (const [key, incoming] of Object.entries(patch)) {
+      const current = target[key];
+      if (current === incoming) continue;
+      if (isDict(current) && isDict(incoming)) {
+        this.mergeInto(this.writableChildDict(target, key, current), incoming, lists);
+      } else if (lists === 'union' && Array.isArray(current) && Array.isArray(incoming)) {
+        this.unionInto(target, key, current, incoming);
+      } else {
+        this.assign(target, key, incoming);
+      }
+    }
+  }
+
+  private unionInto(
+    target: Dict,
+    key: string,
+    current: readonly unknown[],
+    incoming: readonly unknown[],
+  ): void {
+    const seen = new Set(current.map(contentKey));
+    const additions = incoming.filter((item) => {
+      const itemKey = contentKey(item);
+      if (seen.has(itemKey)) return false;
+      seen.add(itemKey);
+      return true;
+    });
+    if (additions.length === 0) return;
+    const list = this.writableList(target, key, current);
+    this.recordTruncate(list);
+    list.push(...additions);
+  }
+
+  private writableDict(segments: readonly string[], createMissing: boolean): Dict | string {
+    if (!this.ownership.owned.has(this.root)) {
+      this.root = { ...this.root };
+      this.ownership.owned.add(this.root);
+    }
+    let current = this.root;
+    for (const [index, segment] of segments.entries()) {
+      const next = current[segment];
+      if (isDict(next)) {
+        current = this.writableChildDict(current, segment, next);
+      } else if ((next === undefined || next === null) && createMissing) {
+        const created: Dict = {};
+        this.ownership.owned.add(created);
+        this.assign(current, segment, created);
+        current = created;
+      } else {
+        const where = segments.slice(0, index + 1).join('.');
+        return next === undefined
+          ? `context.${where} does not exist; create it first (e.g. with a sink_to or context_set step).`
+          : `context.${where} is not a dict, so it has no field ${segments[index + 1] ?? ''}.`;
+      }
+    }
+    return current;
+  }
+
+  private writableChildDict(parent: Dict, key: string, child: Dict): Dict {
+    if (this.ownership.owned.has(child)) return child;
+    const copy = { ...child };
+    this.ownership.owned.add(copy);
+    this.assign(parent, key, copy);
+    return copy;
+  }
+
+  private writableList(parent: Dict, key: string, current: readonly unknown[]): unknown[] {
+    if (this.ownership.owned.has(current)) return current as unknown[];
+    const copy = current.slice();
+    this.ownership.owned.add(copy);
+    this.assign(parent, key, copy);
+    return copy;
+  }
+
+  private assign(target: Dict, key: string, value: unknown): void {
+    if (this.undo)
+      this.undo.push({
+        kind: 'set',
+        target,
+        key,
+        had: Object.hasOwn(target, key),
+        old: target[key],
+      });
+    target[key] = value;
+  }
+
+  private recordTruncate(list: unknown[]): void {
+    if (this.undo) this.undo.push({ kind: 'truncate', target: list, length: list.length });
+  }
+
+  private requireOpenChild(): ContextTx {
+    if (this.closed) throw new Error('This context transaction is already closed.');
+    if (!this.parent) throw new Error('Only a child from begin() can be committed or rolled back.');
+    return this.parent;
+  }
+}
+
+/** Result of a context write. */
+export type SetResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** Result of a merge: the merged top-level keys. */
+export type MergeResult =
+  | { readonly ok: true; readonly mergedKeys: readonly string[] }
+  | { readonly ok: false; readonly reason: string };
+
+/** How lists merge: `union` (content de-duplicated, Flujo's default) or `replace`. */
+export type ListMerge = 'union' | 'replace';
+
+function contentKey(item: unknown): unknown {
+  if (item === null || typeof item !== 'object') return item;
+  return `\u0000${JSON.stringify(item)}`;
+}

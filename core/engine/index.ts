@@ -1,0 +1,11 @@
+export type * from './checkpoint';
+export type * from './frame';
+export type * from './runEvent';
+export type * from './runOptions';
+export type * from './runTypes';
+export * from './errors';
+export { executePipeline } from './executePipeline';
+export { resumePipeline } from './resumePipeline';
+export { runEvents } from './runEvents';
+export type { RunStreamItem } from './runEvents';
+export { ContextTx } from './context/contextTx';
