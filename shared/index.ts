@@ -1,0 +1,6 @@
+export * from './channels';
+export type * from './envelope';
+export type * from './hostEvents';
+export * from './hostClient';
+export * from './schemas';
+export * from './validateRequest';
