@@ -9,3 +9,4 @@ export { resumePipeline } from './resumePipeline';
 export { runEvents } from './runEvents';
 export type { RunStreamItem } from './runEvents';
 export { ContextTx } from './context/contextTx';
+export * from './traceTree';
