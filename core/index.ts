@@ -8,3 +8,4 @@ export * from './yaml';
 export * from './expr';
 export * from './validate';
 export * from './engine';
+export * from './engine/debug';
