@@ -1,0 +1,11 @@
+export { defaultDatabasePath, DATABASE_FILE_NAME } from './defaultDatabasePath';
+export type { DatabasePathEnvironment } from './defaultDatabasePath';
+export { EventWriter } from './eventWriter';
+export type { EventWriterOptions } from './eventWriter';
+export { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersionOf } from './migrations';
+export type { Migration } from './migrations';
+export { openSqliteRunStore } from './openSqliteRunStore';
+export type { SqliteRunStoreOptions } from './openSqliteRunStore';
+export { ELECTRON_BINDING_PATH, resolveNativeBinding } from './resolveNativeBinding';
+export type { NativeBindingEnvironment } from './resolveNativeBinding';
+export { isProcessAlive } from './processAlive';

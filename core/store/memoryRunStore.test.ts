@@ -1,0 +1,4 @@
+import { createMemoryRunStore } from './memoryRunStore';
+import { describeRunStoreContract } from './runStoreContract';
+
+describeRunStoreContract('memory store', (options) => createMemoryRunStore(options));
