@@ -22,8 +22,6 @@ export function applyStepOutput(
     const sunk = ctx.setPath(step.sink_to, output);
     if (!sunk.ok) return `Could not store the output at sink_to '${step.sink_to}': ${sunk.reason}`;
   }
-  ctx.setPath(STEP_OUTPUTS_PATH.concat(step.name), output, true);
+  ctx.setPath(['step_outputs', step.name], output, true);
   return undefined;
 }
-
-const STEP_OUTPUTS_PATH: readonly string[] = ['step_outputs'];

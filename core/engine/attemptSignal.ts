@@ -37,7 +37,9 @@ export function attemptSignal(
   const onAbort = (): void => {
     controller.abort(parent.reason);
   };
-  parent.addEventListener('abort', onAbort, { once: true });
+  // An already-aborted parent never fires 'abort' again: pass its reason on at once.
+  if (parent.aborted) onAbort();
+  else parent.addEventListener('abort', onAbort, { once: true });
   return {
     signal: controller.signal,
     timedOut,

@@ -28,9 +28,10 @@ export async function resumePipeline(
     });
   }
   const step = listSteps(pipeline).find((visit) => visit.path === checkpoint.hitl.path)?.step;
-  const schema = step?.input_schema;
-  if (schema !== undefined) {
-    const problem = validateAgainstSchema(humanInput, schema);
+  // A step inside an imported child is not in `pipeline`: the checkpoint carries its schema.
+  const schema = step?.input_schema ?? checkpoint.hitl.inputSchema;
+  if (typeof schema === 'object' && schema !== null) {
+    const problem = validateAgainstSchema(humanInput, schema as Readonly<Record<string, unknown>>);
     if (problem !== undefined) {
       throw new ValidationError(
         `The answer to '${checkpoint.hitl.stepName}' does not match its input_schema: ${problem}`,

@@ -52,6 +52,8 @@ export class RunState {
   private seq = 0;
   private readonly paths = new WeakMap<StepNode, string>();
   private readonly listener: ((event: RunEvent) => void) | undefined;
+  /** False when nobody listens: callers may skip building event drafts. */
+  readonly emitting: boolean;
 
   constructor(
     runId: string,
@@ -67,6 +69,7 @@ export class RunState {
     this.seq = startSeq;
     this.controller = new AbortController();
     this.listener = options.onEvent;
+    this.emitting = options.onEvent !== undefined;
     this.resumeAnswer = options.resumeAnswer;
     this.meter = {
       owner: 'the run',
@@ -92,12 +95,18 @@ export class RunState {
     return this.paths.get(step) ?? step.name;
   }
 
-  /** Stamps `draft` with run id, sequence number and time, and emits it. */
+  /**
+   * Stamps `draft` with run id, sequence number and time, and emits it. The draft becomes the event
+   * (no copy: this runs several times per step), so pass a fresh object and do not reuse it.
+   */
   emit(draft: EventDraft): void {
-    if (this.listener === undefined) return;
-    this.seq += 1;
-    const event = { ...draft, runId: this.runId, seq: this.seq, at: this.ports.now() } as RunEvent;
-    this.listener(event);
+    const listener = this.listener;
+    if (listener === undefined) return;
+    const event = draft as EventDraft & { runId: string; seq: number; at: number };
+    event.runId = this.runId;
+    event.seq = ++this.seq;
+    event.at = this.ports.now();
+    listener(event as RunEvent);
   }
 
   /** Usage of the whole run so far. */

@@ -7,7 +7,7 @@ import type { Frame } from './frame';
 import { Interrupt, isInterrupt } from './interrupt';
 import { launchBackground } from './launchBackground';
 import { applyStepOutput } from './applyStepOutput';
-import type { RunState, Where } from './runState';
+import type { EventDraft, RunState, Where } from './runState';
 import type { StepResult } from './runTypes';
 import { handlerFor } from './steps/stepHandlers';
 import type { StepOutcome } from './steps/stepHandler';
@@ -27,16 +27,7 @@ export async function runStep(
 ): Promise<StepResult> {
   const path = run.pathOf(step);
   let stepInput = input;
-  let frame: Frame = {
-    path,
-    stepName: step.name,
-    kind: step.kind,
-    ...(where.iteration === undefined ? {} : { iteration: where.iteration }),
-    ...(where.branch === undefined ? {} : { branch: where.branch }),
-    attempt: 1,
-    input,
-    context: parentCtx.value,
-  };
+  let frame = newFrame(path, step, where, input, parentCtx.value);
   const debug = run.options.debug;
   if (debug && resume === undefined) {
     frame = { ...frame, context: parentCtx.seal() };
@@ -59,7 +50,7 @@ export async function runStep(
         changed.push('context');
       }
       if (changed.length > 0) {
-        frame = { ...frame, input: stepInput, context: parentCtx.value };
+        frame = newFrame(path, step, where, stepInput, parentCtx.value);
         run.emit({
           type: 'debug.edited',
           path,
@@ -74,15 +65,15 @@ export async function runStep(
     throw new Interrupt('cancel', { error: new CancelledError('The run was cancelled.') });
   }
   const started = run.ports.now();
-  if (resume === undefined) {
-    run.emit({
+  if (resume === undefined && run.emitting) {
+    const event: EventDraft = {
       type: 'step.started',
       path,
       stepName: step.name,
       kind: step.kind,
       input: stepInput,
-      ...coordinates(where),
-    });
+    };
+    run.emit(withCoordinates(event, where));
   }
   if (isBackgroundStep(step) && resume === undefined) {
     const result = launchBackground(step, path, stepInput, parentCtx, run, where, started);
@@ -93,16 +84,11 @@ export async function runStep(
   const handler = handlerFor(step) ?? unsupportedStep;
   let outcome: StepOutcome;
   try {
-    outcome = await handler({
-      step,
-      path,
-      input: stepInput,
-      ctx: tx,
-      run,
-      where,
-      frame,
-      ...(resume === undefined ? {} : { resume }),
-    });
+    outcome = await handler(
+      resume === undefined
+        ? { step, path, input: stepInput, ctx: tx, run, where, frame }
+        : { step, path, input: stepInput, ctx: tx, run, where, frame, resume },
+    );
   } catch (error) {
     tx.rollback();
     if (isInterrupt(error)) {
@@ -138,22 +124,53 @@ export async function runStep(
 }
 
 function finish(run: RunState, where: Where, frame: Frame, result: StepResult): void {
-  run.emit({
-    type: result.success ? 'step.succeeded' : 'step.failed',
-    path: result.path,
-    result,
-    ...coordinates(where),
-  });
-  run.options.debug?.afterStep?.({ frames: [...where.frames, frame], result });
+  if (run.emitting) {
+    const event: EventDraft = result.success
+      ? { type: 'step.succeeded', path: result.path, result }
+      : { type: 'step.failed', path: result.path, result };
+    run.emit(withCoordinates(event, where));
+  }
+  const afterStep = run.options.debug?.afterStep;
+  if (afterStep !== undefined) afterStep({ frames: [...where.frames, frame], result });
 }
 
-/** The iteration/branch coordinates of `where`, for events. */
+function newFrame(
+  path: string,
+  step: StepNode,
+  where: Where,
+  input: unknown,
+  context: Readonly<Record<string, unknown>>,
+): Frame {
+  const { iteration, branch } = where;
+  if (iteration === undefined && branch === undefined) {
+    return { path, stepName: step.name, kind: step.kind, attempt: 1, input, context };
+  }
+  if (branch === undefined) {
+    return { path, stepName: step.name, kind: step.kind, iteration, attempt: 1, input, context };
+  }
+  if (iteration === undefined) {
+    return { path, stepName: step.name, kind: step.kind, branch, attempt: 1, input, context };
+  }
+  return { path, stepName: step.name, kind: step.kind, iteration, branch, attempt: 1, input, context };
+}
+
+const NO_METADATA: Readonly<Record<string, unknown>> = Object.freeze({});
+
+const NO_COORDINATES: { iteration?: number; branch?: string } = Object.freeze({});
+
+/** The iteration/branch coordinates of `where`, for events (shared and frozen when there are none). */
 export function coordinates(where: Where): { iteration?: number; branch?: string } {
-  if (where.iteration === undefined && where.branch === undefined) return {};
-  return {
-    ...(where.iteration === undefined ? {} : { iteration: where.iteration }),
-    ...(where.branch === undefined ? {} : { branch: where.branch }),
-  };
+  const { iteration, branch } = where;
+  if (iteration === undefined) return branch === undefined ? NO_COORDINATES : { branch };
+  return branch === undefined ? { iteration } : { iteration, branch };
+}
+
+/** Adds `where`'s coordinates to a fresh event draft in place (no copy) and returns it. */
+export function withCoordinates(draft: EventDraft, where: Where): EventDraft {
+  const target = draft as { iteration?: number; branch?: string };
+  if (where.iteration !== undefined) target.iteration = where.iteration;
+  if (where.branch !== undefined) target.branch = where.branch;
+  return draft;
 }
 
 /** Builds a StepResult; usage includes the children's. */
@@ -165,13 +182,16 @@ export function buildResult(
   children: readonly StepResult[],
   latencyMs: number,
 ): StepResult {
-  let tokens = outcome.usage?.tokens ?? 0;
-  let costUsd = outcome.usage?.costUsd ?? 0;
+  const usage = outcome.usage;
+  let tokens = usage === undefined ? 0 : usage.tokens;
+  let costUsd = usage === undefined ? 0 : usage.costUsd;
   for (const child of children) {
     tokens += child.tokens;
     costUsd += child.costUsd;
   }
-  return {
+  const result: {
+    -readonly [K in keyof StepResult]: StepResult[K];
+  } = {
     name: step.name,
     path,
     kind: step.kind,
@@ -181,10 +201,11 @@ export function buildResult(
     latencyMs,
     tokens,
     costUsd,
-    ...(outcome.feedback === undefined ? {} : { feedback: outcome.feedback }),
-    metadata: outcome.metadata ?? {},
+    metadata: outcome.metadata ?? NO_METADATA,
     children,
-    ...(where.iteration === undefined ? {} : { iteration: where.iteration }),
-    ...(where.branch === undefined ? {} : { branch: where.branch }),
   };
+  if (outcome.feedback !== undefined) result.feedback = outcome.feedback;
+  if (where.iteration !== undefined) result.iteration = where.iteration;
+  if (where.branch !== undefined) result.branch = where.branch;
+  return result;
 }

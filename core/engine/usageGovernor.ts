@@ -34,6 +34,21 @@ export function chargeUsage(
   return breach;
 }
 
+const ownMeters = new WeakMap<UsageMeter, StepNode>();
+
+/**
+ * `where` with a fresh meter for `step`'s own `usage_limits` appended (DECISIONS 8), so the step's
+ * agent calls and its children's count against it. Idempotent: a `where` that already carries this
+ * step's meter is returned unchanged, so the shell and the handler may both call it.
+ */
+export function withStepMeter(where: Where, step: StepNode): Where {
+  if (where.meters.some((meter) => ownMeters.get(meter) === step)) return where;
+  const meter = stepMeter(step);
+  if (meter === undefined) return where;
+  ownMeters.set(meter, step);
+  return { ...where, meters: [...where.meters, meter] };
+}
+
 /** A meter for a step's own `usage_limits`, when it declares any. */
 export function stepMeter(step: StepNode): UsageMeter | undefined {
   const limits = step.usage_limits;

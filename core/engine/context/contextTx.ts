@@ -32,7 +32,9 @@ type UndoEntry =
 export class ContextTx {
   private root: Dict;
   private readonly ownership: Ownership;
-  private readonly undo: UndoEntry[] | undefined;
+  /** The undo log of a sequential child, created on its first write (most steps write little). */
+  private undo: UndoEntry[] | undefined;
+  private readonly tracked: boolean;
   private readonly parent: ContextTx | undefined;
   private closed = false;
 
@@ -45,7 +47,8 @@ export class ContextTx {
     this.root = root;
     this.ownership = ownership;
     this.parent = parent;
-    this.undo = tracked ? [] : undefined;
+    this.tracked = tracked;
+    this.undo = undefined;
   }
 
   /** A root transaction over `initial` (never rolled back, so it keeps no undo log). */
@@ -78,7 +81,13 @@ export class ContextTx {
   commit(): void {
     const parent = this.requireOpenChild();
     parent.root = this.root;
-    if (parent.undo && this.undo) for (const entry of this.undo) parent.undo.push(entry);
+    const undo = this.undo;
+    if (parent.tracked && undo !== undefined) {
+      const target = parent.undo;
+      if (target === undefined) parent.undo = undo;
+      else for (const entry of undo) target.push(entry);
+    }
+    this.undo = undefined;
     this.closed = true;
   }
 
@@ -106,10 +115,10 @@ export class ContextTx {
     const segments = typeof path === 'string' ? contextPathSegments(path) : path;
     const last = segments[segments.length - 1];
     if (last === undefined) return { ok: false, reason: 'The context path is empty.' };
-    const parent = this.writableDict(segments.slice(0, -1), createMissing);
+    const parent = this.writableDict(segments, segments.length - 1, createMissing);
     if (typeof parent === 'string') return { ok: false, reason: parent };
     this.assign(parent, last, value);
-    return { ok: true };
+    return SET_OK;
   }
 
   /** Appends `value` to the list at `path` (created when missing). */
@@ -117,7 +126,7 @@ export class ContextTx {
     const segments = typeof path === 'string' ? contextPathSegments(path) : path;
     const last = segments[segments.length - 1];
     if (last === undefined) return { ok: false, reason: 'The context path is empty.' };
-    const parent = this.writableDict(segments.slice(0, -1), true);
+    const parent = this.writableDict(segments, segments.length - 1, true);
     if (typeof parent === 'string') return { ok: false, reason: parent };
     const current = parent[last];
     if (current !== undefined && current !== null && !Array.isArray(current)) {
@@ -129,7 +138,7 @@ export class ContextTx {
     const list = this.writableList(parent, last, current ?? []);
     this.recordTruncate(list);
     list.push(value);
-    return { ok: true };
+    return SET_OK;
   }
 
   /** Deep-merges `patch` into the dict at `path` (root when empty): dicts merge, lists union. */
@@ -139,7 +148,7 @@ export class ContextTx {
     lists: ListMerge = 'union',
   ): MergeResult {
     const segments = typeof path === 'string' ? contextPathSegments(path) : path;
-    const target = this.writableDict(segments, true);
+    const target = this.writableDict(segments, segments.length, true);
     if (typeof target === 'string') return { ok: false, reason: target };
     this.mergeInto(target, patch, lists);
     return { ok: true, mergedKeys: Object.keys(patch) };
@@ -178,13 +187,20 @@ export class ContextTx {
     list.push(...additions);
   }
 
-  private writableDict(segments: readonly string[], createMissing: boolean): Dict | string {
-    if (!this.ownership.owned.has(this.root)) {
+  /** The writable dict at `segments[0..end)` (copied on first write where not owned). */
+  private writableDict(
+    segments: readonly string[],
+    end: number,
+    createMissing: boolean,
+  ): Dict | string {
+    const owned = this.ownership.owned;
+    if (!owned.has(this.root)) {
       this.root = { ...this.root };
-      this.ownership.owned.add(this.root);
+      owned.add(this.root);
     }
     let current = this.root;
-    for (const [index, segment] of segments.entries()) {
+    for (let index = 0; index < end; index += 1) {
+      const segment = segments[index] as string;
       const next = current[segment];
       if (isDict(next)) {
         current = this.writableChildDict(current, segment, next);
@@ -220,19 +236,26 @@ export class ContextTx {
   }
 
   private assign(target: Dict, key: string, value: unknown): void {
-    if (this.undo)
-      this.undo.push({
+    if (this.tracked) {
+      const old = target[key];
+      const entry: UndoEntry = {
         kind: 'set',
         target,
         key,
-        had: Object.hasOwn(target, key),
-        old: target[key],
-      });
+        had: old !== undefined || Object.hasOwn(target, key),
+        old,
+      };
+      if (this.undo === undefined) this.undo = [entry];
+      else this.undo.push(entry);
+    }
     target[key] = value;
   }
 
   private recordTruncate(list: unknown[]): void {
-    if (this.undo) this.undo.push({ kind: 'truncate', target: list, length: list.length });
+    if (!this.tracked) return;
+    const entry: UndoEntry = { kind: 'truncate', target: list, length: list.length };
+    if (this.undo === undefined) this.undo = [entry];
+    else this.undo.push(entry);
   }
 
   private requireOpenChild(): ContextTx {
@@ -244,6 +267,8 @@ export class ContextTx {
 
 /** Result of a context write. */
 export type SetResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+const SET_OK: SetResult = Object.freeze({ ok: true });
 
 /** Result of a merge: the merged top-level keys. */
 export type MergeResult =

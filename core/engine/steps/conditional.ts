@@ -4,6 +4,7 @@ import { describeCause } from '../errors';
 import { isInterrupt } from '../interrupt';
 import { coordinates } from '../runStep';
 import { stepScope } from '../stepScope';
+import { withStepMeter } from '../usageGovernor';
 import { callMapper } from './callMapper';
 import { childWhere } from './childWhere';
 import { runBranch } from './runBranch';
@@ -71,7 +72,7 @@ export async function runConditional(call: StepCall<ConditionalStep>): Promise<S
       key,
       steps,
       branchTx,
-      childWhere(call, { branch: key }),
+      { ...childWhere(call, { branch: key }), meters: withStepMeter(call.where, step).meters },
       resume?.body,
     );
   } catch (error) {

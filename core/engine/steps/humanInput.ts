@@ -10,11 +10,20 @@ import type { StepCall, StepOutcome } from './stepHandler';
 /**
  * A HITL pause (`kind: hitl`, or `flujo.builtins.ask_user`): without an answer it raises a pause with
  * the rendered message; on resume it validates the answer against `input_schema`, records it in
- * `hitl_history` and returns it as the step's output (FLUJO-SPEC §8.11).
+ * `hitl_history` and returns it as the step's output (FLUJO-SPEC §8.11). `message` is a template
+ * (`hitl`'s `message:`) unless `literal` (ask_user's already rendered input); without one the
+ * message is the step input.
  */
-export function humanInput(call: StepCall, message: string | undefined): Promise<StepOutcome> {
+export function humanInput(
+  call: StepCall,
+  message: string | undefined,
+  options: { readonly literal?: boolean } = {},
+): Promise<StepOutcome> {
   const { step, run, ctx, path } = call;
-  const text = renderMessage(step, message, call.input, ctx.value);
+  const text =
+    options.literal === true && message !== undefined
+      ? message
+      : renderMessage(step, message, call.input, ctx.value);
   const answer = call.resume?.kind === 'hitl' ? run.resumeAnswer : undefined;
   if (answer === undefined) {
     const inputSchema = step.input_schema;
@@ -85,7 +94,15 @@ function renderMessage(
   input: unknown,
   context: Readonly<Record<string, unknown>>,
 ): string {
-  if (message === undefined) return `Step '${step.name}' needs your input.`;
+  if (message === undefined) return defaultMessage(step, input);
   const rendered = render(message, stepScope(input, context));
   return rendered.ok ? rendered.text : message;
+}
+
+/** Flujo's default message is `str(input)`; an empty input gets a generic prompt instead. */
+function defaultMessage(step: StepNode, input: unknown): string {
+  if (typeof input === 'string' && input.trim() !== '') return input;
+  if (input !== undefined && input !== null && typeof input !== 'string')
+    return JSON.stringify(input);
+  return `Step '${step.name}' needs your input.`;
 }

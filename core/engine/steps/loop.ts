@@ -8,6 +8,7 @@ import { runPipeline } from '../runPipeline';
 import { coordinates } from '../runStep';
 import type { StepResult } from '../runTypes';
 import { stepScope } from '../stepScope';
+import { withStepMeter } from '../usageGovernor';
 import { callMapper } from './callMapper';
 import { childWhere } from './childWhere';
 import type { ContextOp } from './contextOps';
@@ -29,6 +30,7 @@ export async function runLoop(call: StepCall<LoopStep>): Promise<StepOutcome> {
   const maxLoops = explicitMax ?? DEFAULT_MAX_LOOPS;
   const hasExit = spec.exit_condition !== undefined || spec.exit_expression !== undefined;
   const results: StepResult[] = [];
+  const budget = withStepMeter(call.where, step);
   let iteration = 1;
   let input = call.input;
   let bodyResume: PipelineCursor | undefined;
@@ -73,7 +75,7 @@ export async function runLoop(call: StepCall<LoopStep>): Promise<StepOutcome> {
       }
       if (spec.conversation === true) appendTurn(iterationTx, 'user', input);
     }
-    const where = childWhere(call, { iteration });
+    const where = { ...childWhere(call, { iteration }), meters: budget.meters };
     let outcome;
     try {
       outcome = await runPipeline(body, input, iterationTx, run, where, bodyResume);
@@ -90,7 +92,18 @@ export async function runLoop(call: StepCall<LoopStep>): Promise<StepOutcome> {
         };
         error.pipelineCursor = undefined;
       }
-      if (isInterrupt(error)) error.partial = [...results, ...error.partial];
+      if (isInterrupt(error)) {
+        error.partial = [...results, ...error.partial];
+        // FLUJO-SPEC §8.13: a breached budget ends the loop with a loop-level result.
+        if (error.reason === 'usage' && error.outcome === undefined) {
+          error.outcome = {
+            output: undefined,
+            success: false,
+            feedback: error.message,
+            metadata: { iterations: iteration, exit_reason: 'quota_limit_exceeded' },
+          };
+        }
+      }
       throw error;
     }
     bodyResume = undefined;

@@ -13,9 +13,10 @@ import {
 import { Interrupt, isInterrupt } from '../interrupt';
 import { coordinates } from '../runStep';
 import type { Usage } from '../runTypes';
-import { chargeUsage } from '../usageGovernor';
+import { chargeUsage, withStepMeter } from '../usageGovernor';
 import { humanInput } from './humanInput';
 import { normalizeOutput } from './normalizeOutput';
+import { runPlugins } from './plugins';
 import { renderStepInput } from './renderStepInput';
 import { runFallback } from './runFallback';
 import { runImportStep } from './importStep';
@@ -23,22 +24,23 @@ import type { StepCall, StepOutcome } from './stepHandler';
 import { checkValidators } from './validators';
 
 /**
- * `kind: step` (FLUJO-SPEC §8.2–8.4): attempts = `max_retries + 1` (one in a fallback), each on an
- * isolated context with the input rendered anew and an optional timeout; validators end the step
- * after one attempt (DECISIONS 6); then the fallback, if any. Import steps go to their handler.
+ * `kind: step` (FLUJO-SPEC §8.2–8.4): attempts = `max_retries + 1` (one in a fallback, or with
+ * plugins and no fallback), each on an isolated context with the input rendered anew and an optional
+ * timeout; plugins may fail an attempt or replace the output; validators end the step after one
+ * attempt (DECISIONS 6); then the fallback, if any. Import steps go to their handler.
  */
 export async function runPlainStep(call: StepCall<PlainStep>): Promise<StepOutcome> {
-  const { step, run, where, path } = call;
-  if (step.uses?.trim().startsWith('imports.') === true) return runImportStep(call);
+  if (call.step.uses?.trim().startsWith('imports.') === true) return runImportStep(call);
+  const { step, run, path } = call;
+  const where = withStepMeter(call.where, step);
   const invoker = resolveInvoker(step, path, run);
   if (invoker instanceof FlujoError) return failure(invoker, 1, { costUsd: 0, tokens: 0 });
-  if (invoker.kind === 'human')
-    return humanInput(
-      call,
-      typeof call.input === 'string' ? call.input : JSON.stringify(call.input),
-    );
-  const maxAttempts =
-    where.inFallback === true ? 1 : Math.max(1, (step.config?.max_retries ?? 1) + 1);
+  if (invoker.kind === 'human') return askUser(call);
+  // Flujo forces one attempt for a fallback, and for a step with plugins but no fallback.
+  const singleAttempt =
+    where.inFallback === true ||
+    (step.plugins !== undefined && step.plugins.length > 0 && step.fallback === undefined);
+  const maxAttempts = singleAttempt ? 1 : Math.max(1, (step.config?.max_retries ?? 1) + 1);
   const timeoutS = step.config?.timeout_s ?? step.config?.timeout;
   let usage: Usage = { costUsd: 0, tokens: 0 };
   let lastError: unknown;
@@ -102,7 +104,13 @@ export async function runPlainStep(call: StepCall<PlainStep>): Promise<StepOutco
           });
         }
       }
-      const output = normalizeOutput(step, result.output);
+      const output = await runPlugins(
+        step,
+        normalizeOutput(step, result.output),
+        tx,
+        run,
+        signal.signal,
+      );
       const invalid = await checkValidators(step, output, tx, run, signal.signal);
       if (invalid !== undefined) {
         tx.rollback();
@@ -114,7 +122,7 @@ export async function runPlainStep(call: StepCall<PlainStep>): Promise<StepOutco
           usage,
           metadata: { validation_failure: invalid },
         };
-        return await runFallback(call, validationFailure);
+        return await runFallback(call, validationFailure, where);
       }
       tx.commit();
       return {
@@ -136,7 +144,24 @@ export async function runPlainStep(call: StepCall<PlainStep>): Promise<StepOutco
       signal.dispose();
     }
   }
-  return runFallback(call, failure(lastError, attempts, usage));
+  return runFallback(call, failure(lastError, attempts, usage), where);
+}
+
+/** `flujo.builtins.ask_user`: the rendered step input is the question, shown verbatim. */
+function askUser(call: StepCall<PlainStep>): Promise<StepOutcome> {
+  const input = renderStepInput(call.step, call.input, call.ctx.value);
+  if (!input.ok) {
+    const error = new ConfigurationError(input.message, {
+      suggestion: 'Fix the template; the validator shows where.',
+    });
+    return Promise.resolve(failure(error, 1, { costUsd: 0, tokens: 0 }));
+  }
+  const question = input.value;
+  if (question === undefined || question === null || question === '')
+    return humanInput(call, undefined);
+  return humanInput(call, typeof question === 'string' ? question : JSON.stringify(question), {
+    literal: true,
+  });
 }
 
 function failure(error: unknown, attempts: number, usage: Usage): StepOutcome {

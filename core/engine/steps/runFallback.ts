@@ -1,15 +1,21 @@
+import type { Where } from '../runState';
 import { runStep } from '../runStep';
 import type { StepCall, StepOutcome } from './stepHandler';
 
 /**
  * After a step's last failed attempt (or a validator failure), runs its `fallback` once with the same
- * input (FLUJO-SPEC §8.3). Returns `failed` unchanged when there is no fallback.
+ * input (FLUJO-SPEC §8.3), counting against the same budgets (`where`) as the primary. Returns
+ * `failed` unchanged when there is no fallback.
  */
-export async function runFallback(call: StepCall, failed: StepOutcome): Promise<StepOutcome> {
+export async function runFallback(
+  call: StepCall,
+  failed: StepOutcome,
+  where: Where = call.where,
+): Promise<StepOutcome> {
   const fallback = call.step.fallback;
   if (fallback === undefined) return failed;
   const result = await runStep(fallback, call.input, call.ctx, call.run, {
-    ...call.where,
+    ...where,
     inFallback: true,
   });
   const attempts = (failed.attempts ?? 1) + result.attempts;
