@@ -34,7 +34,7 @@ export async function runPlainStep(call: StepCall<PlainStep>): Promise<StepOutco
   const { step, run, path } = call;
   const where = withStepMeter(call.where, step);
   const invoker = resolveInvoker(step, path, run);
-  if (invoker instanceof FlujoError) return failure(invoker, 1, { costUsd: 0, tokens: 0 });
+  if (invoker instanceof FlujoError) return runFallback(call, failure(invoker, 1, { costUsd: 0, tokens: 0 }), where);
   if (invoker.kind === 'human') return askUser(call);
   // Flujo forces one attempt for a fallback, and for a step with plugins but no fallback.
   const singleAttempt =
