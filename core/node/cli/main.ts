@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
+import { CliFailure, describeFailure } from './cliFailure';
 import type { CliOutput } from './cliOutput';
+import { addRunCommands } from './runCommands';
 import type { ReportFormat, ValidateCommandOptions } from './validateCommand';
 import { EXIT_UNREADABLE, runValidateCommand } from './validateCommand';
 import type { ValidationProfile } from '../../validate';
@@ -18,10 +20,11 @@ interface ParsedValidateOptions {
 
 function buildProgram(output: CliOutput, setExitCode: (code: number) => void): Command {
   const program = new Command('flujo-studio')
-    .description('Flujo Studio command line: validate Flujo pipeline YAML files.')
+    .description('Flujo Studio command line: validate, run and inspect Flujo pipelines.')
+    .option('--debug', 'print stack traces of unexpected errors')
     .exitOverride()
     .configureOutput({ writeOut: output.out, writeErr: output.err })
-    .showHelpAfterError('(run flujo-studio validate --help for the options)');
+    .showHelpAfterError('(add --help for the options)');
   program
     .command('validate')
     .description('Validate a Flujo pipeline file and its imports.')
@@ -57,26 +60,34 @@ function buildProgram(output: CliOutput, setExitCode: (code: number) => void): C
       };
       setExitCode(runValidateCommand(file, options, output));
     });
+  addRunCommands(program, output, setExitCode);
   return program;
 }
 
 /**
- * Runs the `flujo-studio` command line (`args` without the node and script paths) and returns the
- * exit code. Never throws: usage errors exit 2, and an unexpected failure is reported in one line
- * on stderr with exit 1, never as a stack trace.
+ * Runs the `flujo-studio` command line (`args` without the node and script paths) and resolves to
+ * the exit code. Never rejects: usage errors exit 2, expected failures print one line on stderr
+ * with their exit code, and an unexpected failure is one line with exit 1 — a stack trace only
+ * with `--debug`.
  */
-export function runCli(args: readonly string[], output: CliOutput): number {
+export async function runCli(args: readonly string[], output: CliOutput): Promise<number> {
   let exitCode = 0;
   const program = buildProgram(output, (code) => {
     exitCode = code;
   });
   try {
-    program.parse([...args], { from: 'user' });
+    await program.parseAsync([...args], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
-    const reason = error instanceof Error ? error.message : String(error);
-    output.err(`flujo-studio: internal error: ${reason}. Please report it with the file.\n`);
+    if (error instanceof CliFailure) {
+      output.err(`flujo-studio: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (args.includes('--debug') && error instanceof Error && error.stack !== undefined) {
+      output.err(`${error.stack}\n`);
+    }
+    output.err(`flujo-studio: ${describeFailure(error)}\n`);
     return EXIT_UNREADABLE;
   }
 }
