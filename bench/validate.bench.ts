@@ -65,7 +65,9 @@ const retryEdit = (step: StepNode, round: number): StepNode => ({
  */
 export function runValidateBenchmarks(): BenchResult[] {
   // "Full" means cold: every sample validates a different, freshly parsed pipeline, so no
-  // per-node cache (walk, types, rule memos) can answer from an earlier sample.
+  // per-node cache (walk, types, rule memos) can answer from an earlier sample. Caches keyed by
+  // text (template and expression analyses, callable and agent-reference classification, parsed
+  // step paths) stay warm, as they are in an editor process that has validated before.
   const fresh = Array.from({ length: SAMPLES + WARMUP }, (_, seed) =>
     load(generatePipelineYaml(1000, 4, seed + 1)),
   );

@@ -35,6 +35,23 @@ export function agentRefTarget(agent: AgentRef): string {
   return 'id' in agent ? agent.id : agent.path;
 }
 
+const PASSTHROUGH: StepRole = { role: 'passthrough' };
+// Roles are immutable values of the reference text, so they are shared (validation and type
+// derivation classify every step several times); bounded like the expression caches.
+const MAX_ROLES = 4096;
+const roles: Record<AgentRefSource, Map<string, StepRole>> = { uses: new Map(), agent: new Map() };
+
+function cachedRole(reference: string, source: AgentRefSource): StepRole {
+  const known = roles[source];
+  let role = known.get(reference);
+  if (!role) {
+    if (known.size >= MAX_ROLES) known.clear();
+    role = classifyReference(reference, source);
+    known.set(reference, role);
+  }
+  return role;
+}
+
 function classifyReference(reference: string, source: AgentRefSource): StepRole {
   const builtin = BUILTIN.exec(reference)?.[1];
   if (builtin) return { role: 'builtin', id: `flujo.builtins.${builtin}`, name: builtin, source };
@@ -52,8 +69,8 @@ function classifyReference(reference: string, source: AgentRefSource): StepRole 
  */
 export function classifyStep(step: Pick<StepBase, 'uses' | 'agent'>): StepRole {
   const uses = step.uses?.trim();
-  if (uses) return classifyReference(uses, 'uses');
+  if (uses) return cachedRole(uses, 'uses');
   const agent = step.agent === undefined ? '' : agentRefTarget(step.agent).trim();
-  if (agent) return classifyReference(agent, 'agent');
-  return { role: 'passthrough' };
+  if (agent) return cachedRole(agent, 'agent');
+  return PASSTHROUGH;
 }

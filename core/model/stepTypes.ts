@@ -22,7 +22,7 @@ import { fromJsonSchema } from './portTypeFromSchema';
 import { unionType } from './portTypeUnion';
 import { importOutputMappings, isBackgroundStep, isTemplateString } from './stepReaders';
 import { classifyStep } from './stepRole';
-import { childPath, formatSegment } from './stepPath';
+import { childPath, formatPathKey } from './stepPath';
 
 /** The port types of one step. */
 export interface StepTypes {
@@ -47,16 +47,24 @@ interface Derivation {
   readonly types: Map<StepPath, StepTypes>;
 }
 
+// Paths are built by appending `[index]` to the list's prefix (`steps`, `<owner>.loop.body`): the
+// same strings `childPath`/`formatSegment` give, without a segment object per step.
 function typeList(
   steps: readonly StepNode[],
-  pathAt: (index: number) => StepPath,
+  prefix: string,
   input: PortType,
   run: Derivation,
 ): PortType {
-  return steps.reduce(
-    (current, step, index) => typeStep(step, pathAt(index), current, run).output,
-    input,
-  );
+  let current = input;
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index];
+    if (step) current = typeStep(step, `${prefix}[${String(index)}]`, current, run).output;
+  }
+  return current;
+}
+
+function listPrefix(owner: StepPath, ref: ChildListRef): string {
+  return 'key' in ref ? `${owner}.${ref.slot}${formatPathKey(ref.key)}` : `${owner}.${ref.slot}`;
 }
 
 function typeChild(
@@ -66,7 +74,7 @@ function typeChild(
   input: PortType,
   run: Derivation,
 ): PortType {
-  return typeList(pipeline.steps, (index) => childPath(owner, { ...ref, index }), input, run);
+  return typeList(pipeline.steps, listPrefix(owner, ref), input, run);
 }
 
 function typeBranches(
@@ -244,11 +252,15 @@ function kindOutput(step: StepNode, path: StepPath, input: PortType, run: Deriva
 function typeStep(step: StepNode, path: StepPath, incoming: PortType, run: Derivation): StepTypes {
   const input = receivedInput(step, incoming);
   const accepts = acceptedInput(step);
-  run.types.set(path, { input, accepts, output: ANY_TYPE });
-  const structural = kindOutput(step, path, input, run);
-  const output = isBackgroundStep(step) ? incoming : structural;
-  const types: StepTypes = { input, accepts, output };
+  // Entered before the children so the map lists parents first; `output` is filled in below.
+  const types: { input: PortType; accepts: PortType; output: PortType } = {
+    input,
+    accepts,
+    output: ANY_TYPE,
+  };
   run.types.set(path, types);
+  const structural = kindOutput(step, path, input, run);
+  types.output = isBackgroundStep(step) ? incoming : structural;
   if (step.fallback) typeStep(step.fallback, childPath(path, { slot: 'fallback' }), incoming, run);
   return types;
 }
@@ -264,6 +276,6 @@ export function deriveStepTypes(
   options: StepTypeOptions = {},
 ): ReadonlyMap<StepPath, StepTypes> {
   const run: Derivation = { pipeline, options, types: new Map() };
-  typeList(pipeline.steps, (index) => formatSegment({ slot: 'steps', index }), ANY_TYPE, run);
+  typeList(pipeline.steps, 'steps', ANY_TYPE, run);
   return run.types;
 }

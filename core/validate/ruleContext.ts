@@ -1,5 +1,6 @@
 import type { Pipeline, SourceRange, StepNode, StepPath, StepTypes, StepVisit } from '../model';
 import type { ImportedChild } from './importedChild';
+import type { SubtreeVisits } from './stepVisits';
 import type { QuickFix, ValidateOptions, ValidationProfile } from './validationTypes';
 
 /** What a rule reports: everything but the code and severity, which come from the rule. */
@@ -25,6 +26,12 @@ export interface RuleContext {
   readonly options: ValidateOptions;
   /** Every step in document order with its path, depth and ancestors. */
   readonly steps: readonly StepVisit[];
+  /**
+   * The same visits grouped by top-level step: an unchanged top-level subtree keeps the identical
+   * object across revalidations, so a rule over every step may cache per subtree what does not
+   * depend on other steps.
+   */
+  readonly subtrees: readonly SubtreeVisits[];
   /** The visit of a step by its path. */
   readonly stepAt: (path: StepPath) => StepVisit | undefined;
   /**

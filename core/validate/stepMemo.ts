@@ -5,6 +5,22 @@ import type { StepNode } from '../model';
 const slotsByStep = new WeakMap<StepNode, unknown[]>();
 const UNDEFINED = Symbol('undefined');
 let slotCount = 0;
+// The last step looked up: the engine runs every step rule on one step before the next, so most
+// lookups are for the same node as the one before (one WeakMap probe per step, not per memo).
+let lastStep: StepNode | undefined;
+let lastSlots: unknown[] = [];
+
+function slotsOf(step: StepNode): unknown[] {
+  if (step === lastStep) return lastSlots;
+  let slots = slotsByStep.get(step);
+  if (!slots) {
+    slots = [];
+    slotsByStep.set(step, slots);
+  }
+  lastStep = step;
+  lastSlots = slots;
+  return slots;
+}
 
 /**
  * Caches a per-step analysis by node identity: `memoByStep(fn)` returns a function that computes
@@ -16,11 +32,7 @@ let slotCount = 0;
 export function memoByStep<T>(fn: (step: StepNode) => T): (step: StepNode) => T {
   const slot = slotCount++;
   return (step) => {
-    let slots = slotsByStep.get(step);
-    if (!slots) {
-      slots = [];
-      slotsByStep.set(step, slots);
-    }
+    const slots = slotsOf(step);
     const hit = slots[slot];
     if (hit !== undefined) return (hit === UNDEFINED ? undefined : hit) as T;
     const value = fn(step);

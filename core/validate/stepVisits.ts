@@ -1,5 +1,5 @@
 import type { Pipeline, StepAncestor, StepNode, StepPathSegment, StepVisit } from '../model';
-import { childPath, formatSegment, stepChildren } from '../model';
+import { childPath, formatSegment, isContainer, stepChildren } from '../model';
 
 /** The visits of one top-level step's subtree, and whether any of its steps suppresses rules. */
 export interface SubtreeVisits {
@@ -36,6 +36,8 @@ function walkInto(
       ? formatSegment(segment)
       : childPath(parentPath, segment);
   out.push({ step, path, parentPath, segment, depth: ancestors.length, ancestors });
+  // Most steps are leaves: skip building their (empty) child list.
+  if (!step.fallback && !isContainer(step)) return;
   for (const child of stepChildren(step)) {
     const inner = [...ancestors, { step, path, via: child.ref }];
     if (child.kind === 'single') {

@@ -95,6 +95,7 @@ function runValidation(
     profile,
     options,
     steps: visits,
+    subtrees,
     stepAt: (path) => (byPath ??= new Map(visits.map((visit) => [visit.path, visit]))).get(path),
     get types() {
       return typesOf();
@@ -119,16 +120,31 @@ function runValidation(
           pipeline.imports,
           readingRules.some((rule) => rule.reads?.includes('types')) ? typesOf() : undefined,
         ];
+  // Visit-major: every rule checks a step before the next step, so the rules' per-step memos hit
+  // the same node in a row (see stepMemo.ts). Outcomes are kept per rule and concatenated in rule
+  // order, as a rule-by-rule pass would list them; a rule that throws skips the rest of the subtree.
   const checkSubtree = (group: readonly StepRuleDefinition[], subtree: SubtreeVisits) => () => {
-    const collected: StepRuleOutcome[] = [];
-    for (const rule of group) {
-      emit = (finding) => collected.push({ rule, finding });
-      try {
-        for (const visit of subtree.visits) rule.checkStep(visit, context);
-      } catch (error) {
-        collected.push({ failure: internalFailure(rule, error) });
+    const byRule: (StepRuleOutcome[] | undefined)[] = [];
+    const failed: boolean[] = [];
+    let current = 0;
+    emit = (finding) => {
+      const rule = group[current];
+      if (rule) (byRule[current] ??= []).push({ rule, finding });
+    };
+    for (const visit of subtree.visits) {
+      for (current = 0; current < group.length; current++) {
+        const rule = group[current];
+        if (!rule || failed[current]) continue;
+        try {
+          rule.checkStep(visit, context);
+        } catch (error) {
+          failed[current] = true;
+          (byRule[current] ??= []).push({ failure: internalFailure(rule, error) });
+        }
       }
     }
+    const collected: StepRuleOutcome[] = [];
+    for (const outcomes of byRule) if (outcomes) collected.push(...outcomes);
     return collected;
   };
   for (const subtree of subtrees) {
@@ -143,9 +159,11 @@ function runValidation(
             checkSubtree(readingRules, subtree),
             stamp,
           );
-    for (const outcome of [...local, ...reading]) {
-      if ('failure' in outcome) found.push(outcome.failure);
-      else accept(outcome.rule, outcome.finding);
+    for (const outcomes of [local, reading]) {
+      for (const outcome of outcomes) {
+        if ('failure' in outcome) found.push(outcome.failure);
+        else accept(outcome.rule, outcome.finding);
+      }
     }
   }
   for (const rule of active) {

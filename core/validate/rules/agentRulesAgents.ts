@@ -10,6 +10,7 @@ import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
 import { memoByStep } from '../stepMemo';
 import { stepRule } from '../stepRule';
+import { memoBySubtree } from '../subtreeMemo';
 import { stepRoleOf } from './stepRoles';
 import { previousOutputType } from './templateRulesScope';
 import { closestName } from './unknownKeysSimilarity';
@@ -100,7 +101,15 @@ function checkAgentSchemas(context: RuleContext): void {
 }
 
 /** The problems of a step's own schemas, with their ranges, cached by step node. */
+const NO_SCHEMA_PROBLEMS: readonly {
+  readonly range: SourceRange | undefined;
+  readonly message: string;
+}[] = [];
+
 const stepSchemaProblems = memoByStep((step: StepNode) => {
+  if (!step.input_schema && !step.output_schema && !step.processing?.schema) {
+    return NO_SCHEMA_PROBLEMS;
+  }
   const schemas: [string, YamlValue | undefined][] = [
     ['input_schema', step.input_schema],
     ['output_schema', step.output_schema],
@@ -119,9 +128,28 @@ const stepSchemaProblems = memoByStep((step: StepNode) => {
   return found;
 });
 
-function checkStepSchemas(context: RuleContext, visit: StepVisit): void {
-  for (const { range, message } of stepSchemaProblems(visit.step)) {
-    context.report({ step: visit, range, message, suggestion: 'Fix the schema.' });
+/** The step schema problems of a top-level subtree, in visit order. */
+const NO_SUBTREE_PROBLEMS: readonly never[] = [];
+
+const subtreeSchemaProblems = memoBySubtree((subtree) => {
+  const found: {
+    readonly visit: StepVisit;
+    readonly range?: SourceRange;
+    readonly message: string;
+  }[] = [];
+  for (const visit of subtree.visits) {
+    for (const { range, message } of stepSchemaProblems(visit.step)) {
+      found.push({ visit, range, message });
+    }
+  }
+  return found.length === 0 ? NO_SUBTREE_PROBLEMS : found;
+});
+
+function checkStepSchemas(context: RuleContext): void {
+  for (const subtree of context.subtrees) {
+    for (const { visit, range, message } of subtreeSchemaProblems(subtree)) {
+      context.report({ step: visit, range, message, suggestion: 'Fix the schema.' });
+    }
   }
 }
 
@@ -242,7 +270,7 @@ export const agentSpecRules: readonly RuleDefinition[] = [
       'A malformed JSON schema: unknown `type`, `required` without `properties`, array without `items`.',
     check: (context) => {
       checkAgentSchemas(context);
-      for (const visit of context.steps) checkStepSchemas(context, visit);
+      checkStepSchemas(context);
     },
   },
   stepRule({

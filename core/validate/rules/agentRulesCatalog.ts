@@ -80,9 +80,22 @@ export type CallableKind =
   | { readonly kind: 'python' }
   | { readonly kind: 'invalid' };
 
-/** Classifies a reference string (`flujo.builtins.x`, `agents.x`, `pkg.mod:fn`, …). */
+const MAX_CLASSIFIED = 4096;
+const classified = new Map<string, CallableKind>();
+
+/** Classifies a reference string (`flujo.builtins.x`, `agents.x`, `pkg.mod:fn`, …), cached by text. */
 export function classifyCallable(reference: string, isRegistryId = false): CallableKind {
-  const text = reference.trim();
+  const key = `${isRegistryId ? 'id' : 'path'}\u0000${reference}`;
+  let kind = classified.get(key);
+  if (!kind) {
+    if (classified.size >= MAX_CLASSIFIED) classified.clear();
+    kind = classifyText(reference.trim(), isRegistryId);
+    classified.set(key, kind);
+  }
+  return kind;
+}
+
+function classifyText(text: string, isRegistryId: boolean): CallableKind {
   const builtin = BUILTIN_PATH.exec(text)?.[1];
   if (builtin !== undefined)
     return { kind: 'builtin', name: builtin, known: BUILTINS.has(builtin) };

@@ -20,9 +20,9 @@ import {
 } from './agentRulesCatalog';
 import { closestName } from './unknownKeysSimilarity';
 
-function allSites(visit: StepVisit): CallableSite[] {
-  const own = agentSite(visit.step);
-  return [...(own ? [own] : []), ...otherCallableSites(visit.step)];
+function allSites(step: StepNode): CallableSite[] {
+  const own = agentSite(step);
+  return [...(own ? [own] : []), ...otherCallableSites(step)];
 }
 
 function didYouMean(word: string, candidates: Iterable<string>, prefix: string): string {
@@ -90,6 +90,8 @@ function siteCheck(site: CallableSite): SiteCheck | undefined {
   }
 }
 
+const NO_SITE_CHECKS: readonly SiteCheck[] = [];
+
 /** The step's sites that resolve to nothing or depend on the pipeline, cached by step node. */
 const siteChecks = memoByStep((step: StepNode): readonly SiteCheck[] => {
   const checks: SiteCheck[] = [];
@@ -102,7 +104,7 @@ const siteChecks = memoByStep((step: StepNode): readonly SiteCheck[] => {
     const check = siteCheck(site);
     if (check) checks.push(check);
   }
-  return checks;
+  return checks.length === 0 ? NO_SITE_CHECKS : checks;
 });
 
 /** Why a site's reference resolves to nothing, or undefined when it resolves (or may). */
@@ -140,10 +142,27 @@ const BARE_ALTERNATIVES: Readonly<Record<string, string>> = {
   'exit condition': ', or write the test as an `exit_expression`',
 };
 
-function checkPython(context: RuleContext, visit: StepVisit): void {
-  for (const site of allSites(visit)) {
+interface PythonSite {
+  readonly site: CallableSite;
+  readonly target: { readonly kind: 'python' | 'catalog-id' };
+}
+
+const NO_PYTHON_SITES: readonly PythonSite[] = [];
+
+/** The step's sites that name Python (or a skills-catalog id), cached by step node. */
+const pythonSites = memoByStep((step: StepNode): readonly PythonSite[] => {
+  let found: PythonSite[] | undefined;
+  for (const site of allSites(step)) {
     const target = classifyCallable(site.reference, site.registryId);
-    if (target.kind !== 'python' && target.kind !== 'catalog-id') continue;
+    if (target.kind === 'python' || target.kind === 'catalog-id') {
+      (found ??= []).push({ site, target });
+    }
+  }
+  return found ?? NO_PYTHON_SITES;
+});
+
+function checkPython(context: RuleContext, visit: StepVisit): void {
+  for (const { site, target } of pythonSites(visit.step)) {
     const what =
       target.kind === 'catalog-id'
         ? `\`${site.reference}\` is not a Flujo built-in: Flujo resolves it from a skills catalog (skills.yaml) of Python factories`

@@ -8,6 +8,7 @@ import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES } from '../ruleDefinition';
 import { memoByStep } from '../stepMemo';
+import { memoBySubtree } from '../subtreeMemo';
 import { stepRoleOf } from './stepRoles';
 import { visitsOfSharedNames } from './subtreeNames';
 import { previousSiblingPath } from './templateRulesScope';
@@ -96,11 +97,16 @@ const outputIsItsWork = memoByStep((step: StepNode): boolean => {
   }
 });
 
-/** Names read anywhere as `steps.<name>`, and whether HITL answers are read from the context. */
-function pipelineReads(context: RuleContext): { steps: Set<string>; hitlAnswers: boolean } {
+interface Reads {
+  readonly steps: ReadonlySet<string>;
+  readonly hitlAnswers: boolean;
+}
+
+/** Names a subtree reads as `steps.<name>`, and whether it reads HITL answers from the context. */
+const subtreeReads = memoBySubtree((subtree): Reads => {
   const steps = new Set<string>();
   let hitlAnswers = false;
-  for (const visit of context.steps) {
+  for (const visit of subtree.visits) {
     for (const text of stepTexts(visit.step)) {
       for (const reference of text.analysis.references) {
         const [first] = reference.path;
@@ -110,6 +116,27 @@ function pipelineReads(context: RuleContext): { steps: Set<string>; hitlAnswers:
     }
   }
   return { steps, hitlAnswers };
+});
+
+// The reads of the last pipeline, rebuilt only when one of its subtrees' reads changed.
+let lastReads: { readonly parts: readonly Reads[]; readonly reads: Reads } | undefined;
+
+/** Names read anywhere as `steps.<name>`, and whether HITL answers are read from the context. */
+function pipelineReads(context: RuleContext): Reads {
+  const parts = context.subtrees.map(subtreeReads);
+  const last = lastReads;
+  if (last?.parts.length === parts.length && last.parts.every((part, i) => part === parts[i])) {
+    return last.reads;
+  }
+  const steps = new Set<string>();
+  let hitlAnswers = false;
+  for (const part of parts) {
+    for (const name of part.steps) steps.add(name);
+    hitlAnswers ||= part.hitlAnswers;
+  }
+  const reads = { steps, hitlAnswers };
+  lastReads = { parts, reads };
+  return reads;
 }
 
 function insideConversation(visit: StepVisit): boolean {
@@ -130,36 +157,68 @@ const replacesPrevious = memoByStep((step: StepNode): boolean => {
 });
 
 /** The visit of the step just before `visits[at]` in its list, found by scanning back. */
-function previousSibling(context: RuleContext, at: number): StepVisit | undefined {
-  const visit = context.steps[at];
+function previousSibling(visits: readonly StepVisit[], at: number): StepVisit | undefined {
+  const visit = visits[at];
   const path = visit && previousSiblingPath(visit);
   if (!visit || path === undefined) return undefined;
   for (let i = at - 1; i >= 0; i--) {
-    const other = context.steps[i];
+    const other = visits[i];
     if (!other || other.depth < visit.depth) break;
-    if (other.depth === visit.depth) return other.path === path ? other : context.stepAt(path);
+    if (other.depth === visit.depth && other.path === path) return other;
+    if (other.depth === visit.depth) break;
   }
-  return context.stepAt(path);
+  return visits.find((other) => other.path === path);
 }
 
-function checkUnusedOutput(context: RuleContext): void {
-  let reads: ReturnType<typeof pipelineReads> | undefined;
-  for (let at = 0; at < context.steps.length; at++) {
-    const visit = context.steps[at];
+interface Replacement {
+  /** The step that replaces its input. */
+  readonly visit: StepVisit;
+  /** The step before it in its list, when that is in the same subtree and its output is its work;
+   * undefined for a top-level step (its previous step heads the previous subtree). */
+  readonly previous: StepVisit | undefined;
+}
+
+/**
+ * The steps of a subtree (outside conversation loops) that replace their input, with the previous
+ * step whose output is lost when that is inside the subtree.
+ */
+const subtreeReplacements = memoBySubtree((subtree): readonly Replacement[] => {
+  const found: Replacement[] = [];
+  const { visits } = subtree;
+  for (let at = 0; at < visits.length; at++) {
+    const visit = visits[at];
     if (!visit || !replacesPrevious(visit.step)) continue;
-    const { step } = visit;
-    const previous = previousSibling(context, at);
+    if (visit.depth === 0) {
+      found.push({ visit, previous: undefined });
+      continue;
+    }
+    const previous = previousSibling(visits, at);
     if (!previous || !outputIsItsWork(previous.step) || insideConversation(visit)) continue;
-    reads ??= pipelineReads(context);
-    if (reads.steps.has(previous.step.name)) continue;
-    if (previous.step.kind === 'hitl' && reads.hitlAnswers) continue;
-    const what = previous.step.kind === 'hitl' ? "the human's answer" : 'its output';
-    context.report({
-      step: previous,
-      message: `The output of step "${previous.step.name}" is never used: the next step "${step.name}" replaces ${what} with its own templated \`input\`, which does not read \`previous_step\`, and no step reads \`steps.${previous.step.name}\`. Read it in "${step.name}" (\`{{ previous_step }}\`), keep it with \`sink_to\`/\`updates_context\`, or remove "${previous.step.name}".`,
-      suggestion: `Use \`{{ previous_step }}\` in "${step.name}", or store the output with \`sink_to\`.`,
-    });
+    found.push({ visit, previous });
   }
+  return found;
+});
+
+function checkUnusedOutput(context: RuleContext): void {
+  let reads: Reads | undefined;
+  context.subtrees.forEach((subtree, index) => {
+    for (const replacement of subtreeReplacements(subtree)) {
+      const { visit } = replacement;
+      const { step } = visit;
+      const previous =
+        visit.depth === 0 ? context.subtrees[index - 1]?.visits[0] : replacement.previous;
+      if (!previous || !outputIsItsWork(previous.step)) continue;
+      reads ??= pipelineReads(context);
+      if (reads.steps.has(previous.step.name)) continue;
+      if (previous.step.kind === 'hitl' && reads.hitlAnswers) continue;
+      const what = previous.step.kind === 'hitl' ? "the human's answer" : 'its output';
+      context.report({
+        step: previous,
+        message: `The output of step "${previous.step.name}" is never used: the next step "${step.name}" replaces ${what} with its own templated \`input\`, which does not read \`previous_step\`, and no step reads \`steps.${previous.step.name}\`. Read it in "${step.name}" (\`{{ previous_step }}\`), keep it with \`sink_to\`/\`updates_context\`, or remove "${previous.step.name}".`,
+        suggestion: `Use \`{{ previous_step }}\` in "${step.name}", or store the output with \`sink_to\`.`,
+      });
+    }
+  });
 }
 
 /** Rules about steps in relation to each other. */

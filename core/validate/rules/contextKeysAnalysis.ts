@@ -214,6 +214,12 @@ function kindUse(step: StepNode, collector: Collector): void {
   }
 }
 
+const NONE: readonly never[] = [];
+
+function orNone<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? NONE : list;
+}
+
 function analyze(step: StepNode): StepContextUse {
   const collector = new Collector(step);
   collector.templates(step.input, 'input', 'before');
@@ -231,7 +237,15 @@ function analyze(step: StepNode): StepContextUse {
     collector.product(collector.products, key, 'output_keys', `output_keys.${String(index)}`);
   });
   const { reads, products, initProducts, stateProducts, unknownProducts, mergedImport } = collector;
-  return { reads, products, initProducts, stateProducts, unknownProducts, mergedImport };
+  // Most lists are empty: one shared empty list keeps the cached analyses small.
+  return {
+    reads: orNone(reads),
+    products: orNone(products),
+    initProducts: orNone(initProducts),
+    stateProducts: orNone(stateProducts),
+    unknownProducts,
+    mergedImport,
+  };
 }
 
 /** The step's own context reads and products, cached by node identity. */

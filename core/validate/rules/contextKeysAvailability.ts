@@ -34,9 +34,12 @@ export function keyEntry(key: string, producer: string, reason?: string): KeyEnt
     : { key, root: rootOf(key), certain: false, reason, producer };
 }
 
+const NO_ENTRIES: readonly KeyEntry[] = [];
+
 /** The availability of keys at one nesting level. */
 export class KeyFrame {
-  private readonly byRoot = new Map<string, KeyEntry[]>();
+  // Created on the first entry: most frames (branches, bodies, seeds) stay empty or small.
+  private byRoot: Map<string, KeyEntry[]> | undefined;
   /** A step here writes keys that cannot be known statically: reads are given the benefit of the doubt. */
   unknown = false;
 
@@ -55,18 +58,20 @@ export class KeyFrame {
 
   /** Records a produced key. */
   add(entry: KeyEntry): void {
-    const list = this.byRoot.get(entry.root);
+    const byRoot = (this.byRoot ??= new Map<string, KeyEntry[]>());
+    const list = byRoot.get(entry.root);
     if (list) list.push(entry);
-    else this.byRoot.set(entry.root, [entry]);
+    else byRoot.set(entry.root, [entry]);
   }
 
   /** Entries of `root` produced in this frame itself. */
   entriesOf(root: string): readonly KeyEntry[] {
-    return this.byRoot.get(root) ?? [];
+    return this.byRoot?.get(root) ?? NO_ENTRIES;
   }
 
   /** Every entry produced in this frame itself. */
   *ownEntries(): Generator<KeyEntry> {
+    if (!this.byRoot) return;
     for (const list of this.byRoot.values()) yield* list;
   }
 

@@ -4,7 +4,7 @@
  * An edit inside one top-level step re-runs only that step; the steps after it are reused as long
  * as what it produces did not change (equal products are interned to the same object).
  */
-import type { StepNode, StepPath, StepTypes, StepVisit } from '../../model';
+import type { StepNode, StepPath, StepTypes } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import type { KeyEntry } from './contextKeysAvailability';
 import { keyEntry, KeyFrame } from './contextKeysAvailability';
@@ -132,11 +132,13 @@ function reusable(
 }
 
 /** Where each top-level step's visit sits in the engine's pre-order visit list. */
-function topLevelStarts(visits: readonly StepVisit[]): readonly number[] {
+function topLevelStarts(context: RuleContext): readonly number[] {
   const starts: number[] = [];
-  visits.forEach((visit, at) => {
-    if (visit.depth === 0) starts.push(at);
-  });
+  let at = 0;
+  for (const subtree of context.subtrees) {
+    starts.push(at);
+    at += subtree.visits.length;
+  }
   return starts;
 }
 
@@ -196,7 +198,7 @@ export function contextFlow(context: RuleContext): ContextFlowResult {
     let result: TopResult;
     if (reusable(cached, index, before, context)) result = cached;
     else {
-      starts ??= topLevelStarts(context.steps);
+      starts ??= topLevelStarts(context);
       const at = { step, index, start: starts[index] ?? context.steps.length };
       result = runTopStep(context, at, before, top.before(index));
       topResults.set(step, result);

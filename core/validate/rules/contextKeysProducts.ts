@@ -89,13 +89,18 @@ function ownMergedKeys(step: StepNode): MergedKeys {
   return signature ? mergedKeys(signature.output(ANY_TYPE)) : UNKNOWN;
 }
 
+const NO_WRITES: SubtreeWrites = { keys: [], unknown: false };
+
 function writesOf(step: StepNode): SubtreeWrites {
   const use = stepContextUse(step);
   const merged = ownMergedKeys(step);
-  const keys: WrittenKey[] = [...use.initProducts, ...use.stateProducts, ...use.products].map(
-    (product) => ({ key: product.key, producer: step.name }),
-  );
-  for (const key of [...merged.certain, ...merged.some]) keys.push({ key, producer: step.name });
+  const producer = step.name;
+  const keys: WrittenKey[] = [];
+  for (const product of use.initProducts) keys.push({ key: product.key, producer });
+  for (const product of use.stateProducts) keys.push({ key: product.key, producer });
+  for (const product of use.products) keys.push({ key: product.key, producer });
+  for (const key of merged.certain) keys.push({ key, producer });
+  for (const key of merged.some) keys.push({ key, producer });
   if (step.kind === 'StateMachine') {
     keys.push(
       { key: 'current_state', producer: step.name },
@@ -107,11 +112,12 @@ function writesOf(step: StepNode): SubtreeWrites {
     const steps = child.kind === 'single' ? [child.step] : child.pipeline.steps;
     for (const inner of steps) {
       const writes = subtreeWrites(inner);
-      keys.push(...writes.keys);
+      for (const key of writes.keys) keys.push(key);
       unknown ||= writes.unknown;
     }
   }
-  return { keys, unknown };
+  // Most steps write nothing: they share one result.
+  return keys.length === 0 && !unknown ? NO_WRITES : { keys, unknown };
 }
 
 /**

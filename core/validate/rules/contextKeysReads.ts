@@ -30,18 +30,46 @@ function contextPathsOf(
   return [...paths];
 }
 
-/** Dotted context paths (`user.name`) a template reads without a fallback. */
-export function templateContextReads(text: string): readonly string[] {
-  if (!text.includes('{{')) return [];
+const NO_PATHS: readonly string[] = [];
+const MAX_TEXTS = 4096;
+const templateReads = new Map<string, readonly string[]>();
+const expressionReads = new Map<string, readonly string[]>();
+
+/** `read(text)`, cached by text (the same templates recur across steps and edits). */
+function cachedReads(
+  cache: Map<string, readonly string[]>,
+  text: string,
+  read: (text: string) => readonly string[],
+): readonly string[] {
+  let paths = cache.get(text);
+  if (!paths) {
+    if (cache.size >= MAX_TEXTS) cache.clear();
+    paths = read(text);
+    cache.set(text, paths);
+  }
+  return paths;
+}
+
+function readTemplate(text: string): readonly string[] {
   const analysis = analyzeTemplate(text);
   return contextPathsOf(analysis.references, (reference) => guardedInTemplate(text, reference));
 }
 
-/** Dotted context paths a safe expression reads, except through `.get(…)`. */
-export function expressionContextReads(text: string): readonly string[] {
-  if (!text.includes('context')) return [];
+function readExpression(text: string): readonly string[] {
   const analysis = analyzeExpression(text);
   return contextPathsOf(analysis.references, (reference) =>
     text.slice(reference.start, reference.end).includes('.get('),
   );
+}
+
+/** Dotted context paths (`user.name`) a template reads without a fallback. */
+export function templateContextReads(text: string): readonly string[] {
+  if (!text.includes('{{')) return NO_PATHS;
+  return cachedReads(templateReads, text, readTemplate);
+}
+
+/** Dotted context paths a safe expression reads, except through `.get(…)`. */
+export function expressionContextReads(text: string): readonly string[] {
+  if (!text.includes('context')) return NO_PATHS;
+  return cachedReads(expressionReads, text, readExpression);
 }

@@ -15,6 +15,7 @@ import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
 import { stepRule } from '../stepRule';
 import { memoByStep } from '../stepMemo';
+import type { ContextProduct } from './contextKeysAnalysis';
 import { stepContextUse } from './contextKeysAnalysis';
 import { updatesContextKeys } from './contextKeysProducts';
 import { scratchpadParentFields, scratchpadParentFix } from './contextUpdatesImportOutputs';
@@ -67,12 +68,16 @@ function underScratchpad(key: string): boolean {
   return key === SCRATCHPAD || key.startsWith(`${SCRATCHPAD}.`);
 }
 
+const NO_PRODUCTS: readonly ContextProduct[] = [];
+
 /** The scratchpad keys a step writes through its own fields (cached by node identity). */
-const ownScratchpadWrites = memoByStep((step) => {
+const ownScratchpadWrites = memoByStep((step): readonly ContextProduct[] => {
   const use = stepContextUse(step);
-  return [...use.products, ...use.initProducts, ...use.stateProducts].filter((product) =>
-    underScratchpad(product.key),
-  );
+  const lists = [use.products, use.initProducts, use.stateProducts];
+  if (!lists.some((list) => list.some((product) => underScratchpad(product.key)))) {
+    return NO_PRODUCTS;
+  }
+  return lists.flat().filter((product) => underScratchpad(product.key));
 });
 
 const mergedScratchpadKeys = new WeakMap<StepTypes, readonly string[]>();

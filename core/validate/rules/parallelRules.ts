@@ -15,6 +15,7 @@ import {
 import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { stepRule } from '../stepRule';
+import { memoByStep } from '../stepMemo';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
 import { stepRoleOf } from './stepRoles';
 
@@ -57,15 +58,6 @@ function checkUnmapped(context: RuleContext, visit: StepVisit, step: ParallelSte
   });
 }
 
-function subtree(step: StepNode): StepNode[] {
-  return [
-    step,
-    ...stepChildren(step).flatMap((child) =>
-      child.kind === 'single' ? subtree(child.step) : child.pipeline.steps.flatMap(subtree),
-    ),
-  ];
-}
-
 /** Context paths a step writes that can be named statically. */
 function writtenPaths(step: StepNode): string[] {
   const paths: string[] = [];
@@ -85,8 +77,30 @@ function writtenPaths(step: StepNode): string[] {
   return paths.map((path) => path.replace(/^context\./, ''));
 }
 
+const NO_PATHS: readonly string[] = [];
+
+/**
+ * The paths a step and everything inside it write, in pre-order (cached by node identity, so
+ * nested parallels share their children's lists).
+ */
+const subtreeWrittenPaths = memoByStep((step: StepNode): readonly string[] => {
+  const own = writtenPaths(step);
+  const children = stepChildren(step);
+  if (children.length === 0) return own.length === 0 ? NO_PATHS : own;
+  const paths = own;
+  for (const child of children) {
+    const steps = child.kind === 'single' ? [child.step] : child.pipeline.steps;
+    for (const inner of steps) paths.push(...subtreeWrittenPaths(inner));
+  }
+  return paths.length === 0 ? NO_PATHS : paths;
+});
+
 function branchWrites(branch: Branch): Set<string> {
-  return new Set(branch.pipeline.steps.flatMap(subtree).flatMap(writtenPaths));
+  const paths = new Set<string>();
+  for (const step of branch.pipeline.steps) {
+    for (const path of subtreeWrittenPaths(step)) paths.add(path);
+  }
+  return paths;
 }
 
 const MERGE_EFFECT: Readonly<Record<string, string>> = {

@@ -1,87 +1,82 @@
 /**
- * Where every step name sits, as path segments, kept per top-level subtree: unchanged subtrees keep
- * their visit objects across revalidations, so only the edited subtree is indexed again.
+ * Where every step name sits, kept per top-level subtree: unchanged subtrees keep their visit
+ * objects across revalidations, so only the edited subtree is indexed again. Path segments are
+ * parsed only for the visits a lookup needs (cached by path text).
  */
 import type { StepPathSegment, StepVisit } from '../../model';
+import { parseStepPath } from '../../model';
+import type { SubtreeVisits } from '../stepVisits';
+import { memoBySubtree } from '../subtreeMemo';
 import { stepRoleOf } from './stepRoles';
+import { subtreeNames } from './subtreeNames';
 
 /** The segments of a step's path from the pipeline root. */
 export type Segments = readonly StepPathSegment[];
 
-interface SubtreeNames {
-  /** How many visits the subtree has. */
-  readonly size: number;
-  readonly byName: ReadonlyMap<string, readonly Segments[]>;
-  readonly imports: readonly Segments[];
+/** The import steps of a subtree (looked at only when a name belongs to no step). */
+const subtreeImports = memoBySubtree((subtree: SubtreeVisits): readonly StepVisit[] =>
+  subtree.visits.filter(
+    (visit) => visit.step.kind === 'step' && stepRoleOf(visit.step).role === 'import',
+  ),
+);
+
+const MAX_PARSED = 50_000;
+const parsedPaths = new Map<string, Segments | undefined>();
+
+function segmentsOfPath(path: string): Segments | undefined {
+  if (parsedPaths.has(path)) return parsedPaths.get(path);
+  if (parsedPaths.size >= MAX_PARSED) parsedPaths.clear();
+  const segments = parseStepPath(path);
+  parsedPaths.set(path, segments);
+  return segments;
 }
 
-// Keyed by the subtree's top-level visit, which stays the same object while the subtree does.
-const subtrees = new WeakMap<StepVisit, SubtreeNames>();
-const segmentsByVisit = new WeakMap<StepVisit, Segments>();
-
-function subtreeNames(visits: readonly StepVisit[], start: number): SubtreeNames {
-  const top = visits[start];
-  const cached = top && subtrees.get(top);
-  if (cached) return cached;
-  const byName = new Map<string, Segments[]>();
-  const imports: Segments[] = [];
-  // Visits come parent first, so a step's segments extend those of the last visit one level up.
-  const open: Segments[] = [];
-  let at = start;
-  for (; at < visits.length; at++) {
-    const visit = visits[at];
-    if (!visit || (at > start && visit.depth === 0)) break;
-    const parent = visit.depth === 0 ? [] : (open[visit.depth - 1] ?? []);
-    const own = [...parent, visit.segment];
-    segmentsByVisit.set(visit, own);
-    open[visit.depth] = own;
-    const list = byName.get(visit.step.name);
-    if (list) list.push(own);
-    else byName.set(visit.step.name, [own]);
-    if (visit.step.kind === 'step' && stepRoleOf(visit.step).role === 'import') imports.push(own);
+function segmentsOfVisits(visits: readonly StepVisit[]): Segments[] {
+  const found: Segments[] = [];
+  for (const visit of visits) {
+    const segments = segmentsOfPath(visit.path);
+    if (segments) found.push(segments);
   }
-  const names = { size: Math.max(1, at - start), byName, imports };
-  if (top) subtrees.set(top, names);
-  return names;
+  return found;
 }
 
 /** The step names of one validation's visits, with their segments, in document order. */
 export class StepNameIndex {
-  private readonly parts: SubtreeNames[] = [];
   private readonly byName = new Map<string, readonly Segments[] | undefined>();
   private importList: readonly Segments[] | undefined;
 
-  constructor(visits: readonly StepVisit[]) {
-    for (let at = 0; at < visits.length;) {
-      const part = subtreeNames(visits, at);
-      this.parts.push(part);
-      at += part.size;
-    }
-  }
+  constructor(private readonly subtrees: readonly SubtreeVisits[]) {}
 
   /** The segments of a visit of these visits. */
   segmentsOf(visit: StepVisit): Segments | undefined {
-    return segmentsByVisit.get(visit);
+    return segmentsOfPath(visit.path);
   }
 
   /** Where the steps named `name` sit, in document order; undefined when no step has it. */
   candidates(name: string): readonly Segments[] | undefined {
     if (this.byName.has(name)) return this.byName.get(name);
-    const found = this.parts.flatMap((part) => part.byName.get(name) ?? []);
-    const result = found.length > 0 ? found : undefined;
+    // The per-subtree name counts (shared with V-A3) say which subtrees to scan.
+    const visits: StepVisit[] = [];
+    for (const subtree of this.subtrees) {
+      if (!subtreeNames(subtree.step).names.has(name)) continue;
+      for (const visit of subtree.visits) if (visit.step.name === name) visits.push(visit);
+    }
+    const result = visits.length > 0 ? segmentsOfVisits(visits) : undefined;
     this.byName.set(name, result);
     return result;
   }
 
   /** Where the import steps sit. */
   imports(): readonly Segments[] {
-    return (this.importList ??= this.parts.flatMap((part) => part.imports));
+    return (this.importList ??= segmentsOfVisits(this.subtrees.flatMap(subtreeImports)));
   }
 
   /** Every step name, in order of first appearance. */
   names(): Iterable<string> {
     const names = new Set<string>();
-    for (const part of this.parts) for (const name of part.byName.keys()) names.add(name);
+    for (const subtree of this.subtrees) {
+      for (const name of subtreeNames(subtree.step).names.keys()) names.add(name);
+    }
     return names;
   }
 }

@@ -7,7 +7,7 @@ import { stepChildren } from '../../model';
 import type { RuleContext } from '../ruleContext';
 import { memoByStep } from '../stepMemo';
 
-interface SubtreeNames {
+export interface SubtreeNames {
   /** How many steps the subtree holds (the number of its visits). */
   readonly size: number;
   /** How many steps of the subtree carry each name. */
@@ -27,7 +27,8 @@ function collect(step: StepNode, names: Map<string, number>): number {
   return size;
 }
 
-const subtreeNames = memoByStep((step: StepNode): SubtreeNames => {
+/** How many steps of a step's subtree (itself included) carry each name, cached by node. */
+export const subtreeNames = memoByStep((step: StepNode): SubtreeNames => {
   const names = new Map<string, number>();
   const size = collect(step, names);
   return { size, names };
@@ -50,7 +51,7 @@ function addNames(state: NameCounts, step: StepNode | undefined, sign: 1 | -1): 
     if (next === 0) state.counts.delete(name);
     else state.counts.set(name, next);
     if (next > 1) state.shared.add(name);
-    else state.shared.delete(name);
+    else if (state.shared.size > 0) state.shared.delete(name);
   }
 }
 
@@ -58,6 +59,18 @@ function addNames(state: NameCounts, step: StepNode | undefined, sign: 1 | -1): 
 function nameCounts(top: readonly StepNode[]): NameCounts {
   const state = last;
   const length = Math.max(top.length, state.top.length);
+  let changed = 0;
+  for (let at = 0; at < length && changed * 2 <= length; at++) {
+    if (state.top[at] !== top[at]) changed++;
+  }
+  if (changed * 2 > length) {
+    // Mostly another pipeline (a fresh parse): counting it afresh beats undoing the old counts.
+    state.counts.clear();
+    state.shared.clear();
+    for (const step of top) addNames(state, step, 1);
+    state.top = top;
+    return state;
+  }
   for (let at = 0; at < length; at++) {
     const before = state.top[at];
     const after = top[at];

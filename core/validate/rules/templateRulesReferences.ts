@@ -11,6 +11,7 @@ import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { memoByStep } from '../stepMemo';
 import { stepRule } from '../stepRule';
+import { memoBySubtree } from '../subtreeMemo';
 import { BOTH_PROFILES, FLUJO_PROFILE } from '../ruleDefinition';
 import { spliceText, textFix } from './templateRulesFixes';
 import {
@@ -38,30 +39,41 @@ interface TextReference {
 }
 
 /** A step's `previous_step` and `steps` references in text order, cached by step node. */
+const NO_ROOTED_REFERENCES: Readonly<Record<ReadRoot, readonly TextReference[]>> = {
+  previous_step: [],
+  steps: [],
+};
+
 const rootedReferences = memoByStep((step: StepNode) => {
+  const texts = stepTexts(step);
+  if (texts.length === 0) return NO_ROOTED_REFERENCES;
   const byRoot: Record<ReadRoot, TextReference[]> = { previous_step: [], steps: [] };
-  for (const text of stepTexts(step)) {
+  for (const text of texts) {
     for (const reference of text.analysis.references) {
       if (reference.root === 'previous_step' || reference.root === 'steps') {
         byRoot[reference.root].push({ text, reference });
       }
     }
   }
-  return byRoot;
+  return byRoot.previous_step.length + byRoot.steps.length === 0 ? NO_ROOTED_REFERENCES : byRoot;
 });
 
-/** Every `root` reference of the visits, in visit and text order. */
-function forEachReference(
-  context: RuleContext,
-  root: ReadRoot,
-  check: (visit: StepVisit, text: StepText, reference: Reference) => void,
-): void {
-  for (const visit of context.steps) {
-    for (const { text, reference } of rootedReferences(visit.step)[root]) {
-      check(visit, text, reference);
+interface VisitReference extends TextReference {
+  readonly visit: StepVisit;
+}
+
+const NO_VISIT_REFERENCES: readonly VisitReference[] = [];
+
+/** The `steps.` references of a top-level subtree's visits, in visit and text order. */
+const subtreeStepsReferences = memoBySubtree((subtree): readonly VisitReference[] => {
+  const found: VisitReference[] = [];
+  for (const visit of subtree.visits) {
+    for (const { text, reference } of rootedReferences(visit.step).steps) {
+      found.push({ visit, text, reference });
     }
   }
-}
+  return found.length === 0 ? NO_VISIT_REFERENCES : found;
+});
 
 function referenceRange(text: StepText, reference: Reference) {
   return rangeWithin(text.range, text.text, reference.start, reference.end);
@@ -222,6 +234,8 @@ function jsonProblem(text: string): string | undefined {
 }
 
 /** A step's templated inputs that look like JSON but do not parse, cached by step node. */
+const NO_JSON_PROBLEMS: readonly { readonly text: StepText; readonly problem: string }[] = [];
+
 const jsonInputProblems = memoByStep((step: StepNode) => {
   const found: { readonly text: StepText; readonly problem: string }[] = [];
   for (const text of stepTexts(step)) {
@@ -229,7 +243,7 @@ const jsonInputProblems = memoByStep((step: StepNode) => {
     const problem = jsonProblem(text.text);
     if (problem !== undefined) found.push({ text, problem });
   }
-  return found;
+  return found.length === 0 ? NO_JSON_PROBLEMS : found;
 });
 
 function checkJsonInput(context: RuleContext, visit: StepVisit): void {
@@ -296,9 +310,11 @@ export const templateReferenceRules: readonly RuleDefinition[] = [
     severity: 'warning',
     description: '`steps.<name>` naming a step that does not exist or has not run yet.',
     check: (context) => {
-      forEachReference(context, 'steps', (visit, text, reference) => {
-        checkStepReference(context, visit, text, reference);
-      });
+      for (const subtree of context.subtrees) {
+        for (const { visit, text, reference } of subtreeStepsReferences(subtree)) {
+          checkStepReference(context, visit, text, reference);
+        }
+      }
     },
   },
   stepRule({

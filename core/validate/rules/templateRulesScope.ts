@@ -46,8 +46,10 @@ export type StepVisibility = 'visible' | 'not-yet' | 'maybe-imported' | 'unknown
 
 const ITERATING = new Set(['loop.body', 'map.body']);
 
-function slotKey(segment: StepPathSegment): string {
-  return 'key' in segment ? `${segment.slot}\u0000${segment.key}` : segment.slot;
+/** Whether two segments name the same child slot (and branch key), ignoring the index. */
+function sameSlot(a: StepPathSegment, b: StepPathSegment): boolean {
+  if (a.slot !== b.slot) return false;
+  return !('key' in a) || !('key' in b) || a.key === b.key;
 }
 
 /**
@@ -68,7 +70,7 @@ function hasRunBefore(
     const b = other[level];
     if (!a) return b ? ownChildren || iterating : iterating;
     if (!b) return iterating;
-    if (slotKey(a) !== slotKey(b)) {
+    if (!sameSlot(a, b)) {
       if (a.slot === 'states' && b.slot === 'states') return true;
       return a.slot === 'fallback' || iterating;
     }
@@ -89,7 +91,7 @@ const indexes = new WeakMap<readonly StepVisit[], VisibilityIndex>();
 function visibilityIndex(context: RuleContext): VisibilityIndex {
   let index = indexes.get(context.steps);
   if (!index) {
-    index = { steps: new StepNameIndex(context.steps) };
+    index = { steps: new StepNameIndex(context.subtrees) };
     indexes.set(context.steps, index);
   }
   return index;

@@ -63,19 +63,32 @@ function templatesIn(value: YamlValue | undefined, prefix: string): TextSpec[] {
   }));
 }
 
-function inputSpecs(step: StepNode): TextSpec[] {
-  if (typeof step.input !== 'string') return [];
-  return [
-    {
-      language: 'template',
-      field: 'input',
-      text: step.input,
-      role: 'input',
-      read: (s) => (typeof s.input === 'string' ? s.input : undefined),
-      rewrite: (s, text) => ({ ...s, input: text }),
-    },
-  ];
+// Field readers and writers that depend on nothing but their arguments are shared by every step.
+const readInput = (s: StepNode) => (typeof s.input === 'string' ? s.input : undefined);
+const rewriteInput = (s: StepNode, text: string): StepNode => ({ ...s, input: text });
+
+function inputSpec(step: StepNode): TextSpec | undefined {
+  if (typeof step.input !== 'string') return undefined;
+  return {
+    language: 'template',
+    field: 'input',
+    text: step.input,
+    role: 'input',
+    read: readInput,
+    rewrite: rewriteInput,
+  };
 }
+
+const readExit = (s: StepNode) => (s.kind === 'loop' ? s.loop.exit_expression : undefined);
+const rewriteExit = (s: StepNode, text: string): StepNode | undefined =>
+  s.kind === 'loop' ? { ...s, loop: { ...s.loop, exit_expression: text } } : undefined;
+const readMessage = (s: StepNode) => (s.kind === 'hitl' ? s.message : undefined);
+const rewriteMessage = (s: StepNode, text: string): StepNode | undefined =>
+  s.kind === 'hitl' ? { ...s, message: text } : undefined;
+const readCondition = (s: StepNode) =>
+  s.kind === 'conditional' ? s.condition_expression : undefined;
+const rewriteCondition = (s: StepNode, text: string): StepNode | undefined =>
+  s.kind === 'conditional' ? { ...s, condition_expression: text } : undefined;
 
 function loopSpecs(step: Extract<StepNode, { kind: 'loop' }>): TextSpec[] {
   const { loop } = step;
@@ -85,9 +98,8 @@ function loopSpecs(step: Extract<StepNode, { kind: 'loop' }>): TextSpec[] {
       language: 'expression',
       field: 'loop.exit_expression',
       text: loop.exit_expression,
-      read: (s) => (s.kind === 'loop' ? s.loop.exit_expression : undefined),
-      rewrite: (s, text) =>
-        s.kind === 'loop' ? { ...s, loop: { ...s.loop, exit_expression: text } } : undefined,
+      read: readExit,
+      rewrite: rewriteExit,
     });
   }
   for (const op of ['append', 'set', 'merge'] as const) {
@@ -131,8 +143,8 @@ function kindSpecs(step: StepNode): TextSpec[] {
           field: 'message',
           text: step.message,
           role: 'message',
-          read: (s) => (s.kind === 'hitl' ? s.message : undefined),
-          rewrite: (s, text) => (s.kind === 'hitl' ? { ...s, message: text } : undefined),
+          read: readMessage,
+          rewrite: rewriteMessage,
         },
       ];
     case 'conditional':
@@ -142,9 +154,8 @@ function kindSpecs(step: StepNode): TextSpec[] {
           language: 'expression',
           field: 'condition_expression',
           text: step.condition_expression,
-          read: (s) => (s.kind === 'conditional' ? s.condition_expression : undefined),
-          rewrite: (s, text) =>
-            s.kind === 'conditional' ? { ...s, condition_expression: text } : undefined,
+          read: readCondition,
+          rewrite: rewriteCondition,
         },
       ];
     case 'loop':
@@ -186,10 +197,24 @@ function kindSpecs(step: StepNode): TextSpec[] {
   }
 }
 
+const MAX_EXPRESSIONS = 4096;
+const expressionAnalyses = new Map<string, Analysis>();
+
+/** `analyzeExpression` with no extra names, cached by text (`analyzeTemplate` caches its own). */
+function analyzeStepExpression(text: string): Analysis {
+  let analysis = expressionAnalyses.get(text);
+  if (!analysis) {
+    if (expressionAnalyses.size >= MAX_EXPRESSIONS) expressionAnalyses.clear();
+    analysis = analyzeExpression(text, { knownNames: [] });
+    expressionAnalyses.set(text, analysis);
+  }
+  return analysis;
+}
+
 function analyze(spec: TextSpec): Analysis {
   return spec.language === 'template'
     ? analyzeTemplate(spec.text)
-    : analyzeExpression(spec.text, { knownNames: [] });
+    : analyzeStepExpression(spec.text);
 }
 
 function toStepText(step: StepNode, spec: TextSpec): StepText {
@@ -205,10 +230,17 @@ function toStepText(step: StepNode, spec: TextSpec): StepText {
   };
 }
 
+const NO_STEP_TEXTS: readonly StepText[] = [];
+
 /** The templates and expressions of one step (not of its children), analysed; cached per node. */
-export const stepTexts: (step: StepNode) => readonly StepText[] = memoByStep((step) =>
-  [...inputSpecs(step), ...kindSpecs(step)].map((spec) => toStepText(step, spec)),
-);
+export const stepTexts: (step: StepNode) => readonly StepText[] = memoByStep((step) => {
+  const input = inputSpec(step);
+  const specs = kindSpecs(step);
+  if (!input && specs.length === 0) return NO_STEP_TEXTS;
+  const texts = input ? [toStepText(step, input)] : [];
+  for (const spec of specs) texts.push(toStepText(step, spec));
+  return texts;
+});
 
 /** A template or expression held by the pipeline itself (static invariants, agent prompt variables). */
 export interface PipelineText {

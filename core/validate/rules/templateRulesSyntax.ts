@@ -10,6 +10,7 @@ import type { RuleContext } from '../ruleContext';
 import type { RuleDefinition } from '../ruleDefinition';
 import { BOTH_PROFILES } from '../ruleDefinition';
 import { memoByStep } from '../stepMemo';
+import { memoBySubtree } from '../subtreeMemo';
 import { spliceText, textFix } from './templateRulesFixes';
 import type { PipelineText, StepText } from './templateRulesSources';
 import { pipelineTexts, rangeWithin, stepTexts } from './templateRulesSources';
@@ -72,28 +73,31 @@ function whereLabel(where: Where): string {
 
 /** Calls `check` for every template and expression of the pipeline and of each step. */
 /** A step's texts that have errors (every check here reports errors only), cached by step node. */
-const textsWithErrors = memoByStep((step: StepNode) =>
-  stepTexts(step).filter((text) => text.analysis.errors.length > 0),
-);
+const NO_TEXTS: readonly StepText[] = [];
 
-// The steps' texts with errors, gathered once per validation (the five rules here share the list).
-const stepWheres = new WeakMap<readonly StepVisit[], readonly Where[]>();
+const textsWithErrors = memoByStep((step: StepNode): readonly StepText[] => {
+  const texts = stepTexts(step);
+  return texts.some((text) => text.analysis.errors.length > 0)
+    ? texts.filter((text) => text.analysis.errors.length > 0)
+    : NO_TEXTS;
+});
 
-function stepTextsWithErrors(visits: readonly StepVisit[]): readonly Where[] {
-  let wheres = stepWheres.get(visits);
-  if (!wheres) {
-    const found: Where[] = [];
-    for (const visit of visits) {
-      for (const text of textsWithErrors(visit.step)) found.push({ visit, text });
-    }
-    stepWheres.set(visits, (wheres = found));
+const NO_WHERES: readonly Where[] = [];
+
+/** The texts with errors of a top-level subtree's steps (the five rules here share the list). */
+const subtreeTextsWithErrors = memoBySubtree((subtree): readonly Where[] => {
+  const found: Where[] = [];
+  for (const visit of subtree.visits) {
+    for (const text of textsWithErrors(visit.step)) found.push({ visit, text });
   }
-  return wheres;
-}
+  return found.length === 0 ? NO_WHERES : found;
+});
 
 function forEachText(context: RuleContext, check: (where: Where) => void): void {
   for (const text of pipelineTexts(context.pipeline)) check({ text });
-  for (const where of stepTextsWithErrors(context.steps)) check(where);
+  for (const subtree of context.subtrees) {
+    for (const where of subtreeTextsWithErrors(subtree)) check(where);
+  }
 }
 
 function reportError(
