@@ -10,6 +10,7 @@ import { makeCheckpoint, makeEvents, newRun } from '../../store/runStoreFixtures
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from './migrations';
 import { openSqliteRunStore } from './openSqliteRunStore';
 import { isProcessAlive } from './processAlive';
+import { EVENTS_PER_INSERT } from './sqliteStatements';
 import { temporaryDatabases } from './sqliteTestFiles';
 
 const files = temporaryDatabases();
@@ -34,6 +35,27 @@ function openError(action: () => unknown): { reason?: string; message: string } 
   }
   throw new Error('expected opening to fail');
 }
+
+describe('SQLite store: multi-row event inserts', () => {
+  it('stores batches that are not a multiple of the insert chunk, in seq order', () => {
+    const store = openSqliteRunStore({ path: ':memory:' });
+    store.createRun(newRun('r1'));
+    const events = makeEvents('r1', 2 * EVENTS_PER_INSERT + 37);
+    store.appendEvents('r1', events.slice(0, EVENTS_PER_INSERT - 1));
+    store.appendEvents('r1', events.slice(EVENTS_PER_INSERT - 1));
+    expect(store.readEvents('r1')).toEqual(events);
+  });
+
+  it('writes nothing of a batch whose second chunk repeats a stored seq', () => {
+    const store = openSqliteRunStore({ path: ':memory:' });
+    store.createRun(newRun('r1'));
+    store.appendEvents('r1', makeEvents('r1', 1, EVENTS_PER_INSERT + 50));
+    expect(() => {
+      store.appendEvents('r1', makeEvents('r1', 3 * EVENTS_PER_INSERT));
+    }).toThrow(/already has an event/);
+    expect(store.readEvents('r1').map((event) => event.seq)).toEqual([EVENTS_PER_INSERT + 50]);
+  });
+});
 
 describe('SQLite store: durability', () => {
   it('keeps a pending HITL request across closing and reopening the file', () => {

@@ -12,6 +12,7 @@ import { flattenStepResults } from '../../store';
 import type { HitlRow } from './sqliteRows';
 import { checkpointOfText, hitlOfRow, toJson } from './sqliteRows';
 import type { SqliteStatements } from './sqliteStatements';
+import { EVENTS_PER_INSERT } from './sqliteStatements';
 
 /** What the store's multi-statement transactions need besides the statements. */
 export interface TransactionContext {
@@ -32,10 +33,29 @@ export function prepareTransactions(
 ) {
   const { now, recentLimit, requireRun } = context;
 
+  // Reused parameter list of the multi-row insert (better-sqlite3 copies it on every run).
+  const chunk: unknown[] = new Array<unknown>(EVENTS_PER_INSERT * 6);
+  const lastRowOffset = (EVENTS_PER_INSERT - 1) * 6;
   const appendEvents = db.transaction((runId: string, events: readonly RunEvent[]) => {
     requireRun(runId);
+    // Whole chunks go through the multi-row insert, the rest (fewer than a chunk) row by row.
+    const whole = events.length - (events.length % EVENTS_PER_INSERT);
+    let index = 0;
     for (const event of events) {
-      q.insertEvent.run(runId, event.seq, event.type, event.at, event.path, JSON.stringify(event));
+      const text = JSON.stringify(event);
+      if (index < whole) {
+        const at = (index % EVENTS_PER_INSERT) * 6;
+        chunk[at] = runId;
+        chunk[at + 1] = event.seq;
+        chunk[at + 2] = event.type;
+        chunk[at + 3] = event.at;
+        chunk[at + 4] = event.path;
+        chunk[at + 5] = text;
+        if (at === lastRowOffset) q.insertEventChunk.run(chunk);
+      } else {
+        q.insertEvent.run(runId, event.seq, event.type, event.at, event.path, text);
+      }
+      index++;
     }
   });
 
