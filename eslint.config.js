@@ -10,6 +10,8 @@ export default tseslint.config(
       'release/',
       'test-results/',
       'playwright-report/',
+      'tmp/',
+      'bench/node_modules/',
       '**/__fixtures__/lint/**',
     ],
   },

@@ -1,13 +1,15 @@
-// `npm start`: opens the studio in Electron when its runtime can be had, else says so and falls
-// back. Kept in plain JavaScript so it runs before anything is built.
-import { spawnSync } from 'node:child_process';
+// `npm start`: opens the studio in Electron when its runtime can be had, else says so plainly and
+// starts browser mode (`flujo-studio serve`) on the sample pipeline. Kept in plain JavaScript so
+// it runs before anything is built.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const sample = fileURLToPath(new URL('../docs/samples/support-triage.yaml', import.meta.url));
-const desktopMain = fileURLToPath(new URL('../dist/electron/main/index.js', import.meta.url));
+const sample = fileURLToPath(new URL('../examples/hello.yaml', import.meta.url));
+const desktopMain = fileURLToPath(new URL('../dist/electron/main.js', import.meta.url));
+const renderer = fileURLToPath(new URL('../dist/renderer/index.html', import.meta.url));
+const cli = fileURLToPath(new URL('../core/node/cli/flujo-studio.mjs', import.meta.url));
 
 // Requiring `electron` yields the runtime's path, downloading it on first use (electron ≥ 45); a
 // machine without internet access fails here within a second.
@@ -22,25 +24,63 @@ function findElectronRuntime() {
   const output = `${probe.stderr ?? ''}\n${probe.error?.message ?? ''}`;
   const download = /TypeError: fetch failed|ENOTFOUND|EAI_AGAIN/.test(output);
   const reason = download
-    ? 'its download failed: no internet access'
+    ? 'the electron package has no binary and downloading one failed: no internet access'
     : (output.split('\n').find((line) => line.startsWith('Error')) ?? 'electron did not load');
   return { reason };
 }
 
+/** Runs a command with our terminal; resolves with its exit code (Ctrl-C goes to it too). */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    const forward = (signal) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', (error) => {
+      console.error(`Could not start ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal === 'SIGINT' ? 130 : 1));
+    });
+  });
+}
+
 const electron = findElectronRuntime();
-if (electron.runtime && existsSync(desktopMain)) {
-  const app = spawnSync(electron.runtime, [desktopMain, sample], { stdio: 'inherit' });
-  process.exit(app.status ?? 1);
+const desktopBuilt = existsSync(desktopMain) && existsSync(renderer);
+if (electron.runtime && desktopBuilt) {
+  // `electron <root>` loads package.json `main` (dist/electron/main.js) with the root as app path.
+  process.exit(await run(electron.runtime, [root, sample]));
 }
 
 if (electron.runtime) {
-  console.log('Electron runtime found, but this version has no desktop shell yet.');
+  console.log(
+    'An Electron runtime is available, but the desktop app is not built yet (run `npm run build:renderer && npm run build:electron`). Starting browser mode instead.',
+  );
 } else {
-  console.log(`No Electron runtime is available here (${electron.reason}).`);
+  console.log(
+    `No Electron runtime is available here (${electron.reason}). Starting browser mode instead.`,
+  );
 }
+if (!existsSync(renderer)) {
+  console.log(
+    'The renderer is not built yet; run `npm run build:renderer` so the page has something to show.',
+  );
+}
+
+const started = Date.now();
+const served = await run(process.execPath, [cli, 'serve', sample]);
+// Ctrl-C / SIGTERM after a normal start is the usual way to leave browser mode.
+if (served === 0 || served === 130) process.exit(served);
+if (Date.now() - started > 10_000) process.exit(served);
+
+// `serve` could not start at all: still show what the studio reads from the sample.
 console.log(
-  'Browser mode arrives with the host and shells; until then `npm start` prints the sample pipeline as the studio reads it.\n',
+  '\nBrowser mode could not start; printing the sample pipeline as the studio reads it instead.\n',
 );
+const { tsImport } = await import('tsx/esm/api');
 const { previewPipelineFile } = await tsImport(
   '../core/node/previewPipelineFile.ts',
   import.meta.url,
