@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import { autoLayout, StepPalette } from './canvas';
+import { useHostClient } from './ipc/HostClientContext';
+import { CanvasPane, useCanvasLayout } from './panels/canvasPane/CanvasPane';
+import { DraftBanner } from './panels/documents/DraftBanner';
+import { OpenDialog } from './panels/documents/OpenDialog';
+import type { Notice } from './panels/documents/useDocumentActions';
+import { useDocumentActions } from './panels/documents/useDocumentActions';
+import { useDialogs } from './panels/documents/useDialogs';
+import { useDraftAutosave } from './panels/documents/useDraftAutosave';
+import { useKeyboardShortcuts } from './panels/documents/useKeyboardShortcuts';
+import { WelcomeScreen } from './panels/documents/WelcomeScreen';
+import { Inspector } from './panels/inspector/Inspector';
+import { AppLayout } from './panels/layout/AppLayout';
+import { Outline } from './panels/outline/Outline';
+import { ProblemsPanel } from './panels/problems/ProblemsPanel';
+import { Toolbar } from './panels/toolbar/Toolbar';
+import { YamlPanel } from './panels/yaml/YamlPanel';
+import { isDirty } from './store/documentStore';
+import { useDocument, useDocumentStore } from './store/DocumentStoreContext';
+
+/** The studio window: welcome screen until a document is open, then the workbench. */
+export function App() {
+  const store = useDocumentStore();
+  const client = useHostClient();
+  const [view, setView] = useState<'welcome' | 'editor'>('welcome');
+  const [showOpen, setShowOpen] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
+  const dialogs = useDialogs();
+  const pipeline = useDocument((s) => s.parsed.pipeline);
+  const problemCount = useDocument((s) => s.diagnostics.length);
+  const layout = useCanvasLayout();
+  const onOpened = useCallback(() => {
+    setView('editor');
+    setShowOpen(false);
+  }, []);
+  const actions = useDocumentActions({ dialogs, notify: setNotice, onOpened });
+  useDraftAutosave();
+
+  // A file given on the command line (or by the host) opens directly.
+  useEffect(() => {
+    client
+      .call('app.info', {})
+      .then((info) => {
+        if (info.initialFile) void actions.openPath(info.initialFile);
+      })
+      .catch((error: unknown) => {
+        console.warn('app.info failed:', error);
+      });
+    // Only on start: `actions` changes identity with the dialogs, the start does not.
+  }, []);
+
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (view === 'editor' && isDirty(store.getState())) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [store, view]);
+
+  const runAutoLayout = useCallback(() => {
+    if (!pipeline) return;
+    autoLayout(pipeline, layout).then(
+      (laidOut) => {
+        store.getState().updateSidecar(
+          (sidecar) => ({
+            ...sidecar,
+            positions: laidOut.positions,
+            collapsed: laidOut.collapsed,
+          }),
+          'Auto layout',
+        );
+      },
+      (error: unknown) => {
+        setNotice({ kind: 'error', message: `Auto layout failed: ${String(error)}` });
+      },
+    );
+  }, [pipeline, layout, store]);
+
+  const openDialog = useCallback(() => {
+    setShowOpen(true);
+  }, []);
+  useKeyboardShortcuts({
+    save: () => {
+      if (view === 'editor') void actions.save();
+    },
+    open: openDialog,
+    newDocument: () => void actions.newDocument(),
+    undo: () => {
+      store.getState().undo();
+    },
+    redo: () => {
+      store.getState().redo();
+    },
+  });
+
+  const toolbar = (
+    <Toolbar
+      hasDocument={view === 'editor'}
+      onNew={() => void actions.newDocument()}
+      onOpen={openDialog}
+      onSave={() => void actions.save()}
+      onExport={() => void actions.exportYaml()}
+      onAutoLayout={runAutoLayout}
+    />
+  );
+
+  return (
+    <>
+      {view === 'welcome' ? (
+        <div className="app-shell">
+          {toolbar}
+          <DraftBanner onRestore={(draft) => void actions.restoreDraft(draft)} />
+          <WelcomeScreen
+            onNew={() => void actions.newDocument()}
+            onOpen={openDialog}
+            onOpenSample={(sample) => void actions.openSample(sample)}
+          />
+        </div>
+      ) : (
+        <AppLayout
+          toolbar={toolbar}
+          left={
+            <>
+              <StepPalette />
+              <Outline />
+            </>
+          }
+          centre={
+            <CanvasPane
+              onNotice={(message) => {
+                setNotice({ kind: 'error', message });
+              }}
+            />
+          }
+          right={<Inspector />}
+          problems={<ProblemsPanel />}
+          yaml={<YamlPanel />}
+          problemCount={problemCount}
+        />
+      )}
+      {notice ? (
+        <div
+          className={`notice ${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          {notice.message}
+          <button
+            type="button"
+            aria-label="Dismiss"
+            onClick={() => {
+              setNotice(undefined);
+            }}
+          >
+            ×
+          </button>
+        </div>
+      ) : null}
+      {showOpen ? (
+        <OpenDialog
+          onOpen={(path) => void actions.openPath(path)}
+          onClose={() => {
+            setShowOpen(false);
+          }}
+        />
+      ) : null}
+      {dialogs.element}
+    </>
+  );
+}
