@@ -36,6 +36,19 @@ export interface UsageMeter {
   tokens: number;
 }
 
+/** Step paths per pipeline object: pipelines are immutable values, so every run can share them. */
+const pathsByPipeline = new WeakMap<Pick<Pipeline, 'steps'>, WeakMap<StepNode, string>>();
+
+function pipelinePaths(pipeline: Pick<Pipeline, 'steps'>): WeakMap<StepNode, string> {
+  let paths = pathsByPipeline.get(pipeline);
+  if (paths === undefined) {
+    paths = new WeakMap();
+    for (const visit of listSteps(pipeline)) paths.set(visit.step, visit.path);
+    pathsByPipeline.set(pipeline, paths);
+  }
+  return paths;
+}
+
 /** Run-wide state shared by every step handler of one run. */
 export class RunState {
   readonly runId: string;
@@ -50,7 +63,10 @@ export class RunState {
   /** Background tasks still running; the run waits for them before it ends. */
   readonly background: Promise<void>[] = [];
   private seq = 0;
-  private readonly paths = new WeakMap<StepNode, string>();
+  /** Step paths of the run's pipeline (shared by every run of the same pipeline object). */
+  private readonly paths: WeakMap<StepNode, string>;
+  /** Step paths indexed during this run (import children), over `paths`. */
+  private extraPaths: WeakMap<StepNode, string> | undefined;
   private readonly listener: ((event: RunEvent) => void) | undefined;
   /** False when nobody listens: callers may skip building event drafts. */
   readonly emitting: boolean;
@@ -82,17 +98,18 @@ export class RunState {
         ? {}
         : { maxTokens: options.limits.totalTokens }),
     };
-    this.indexPaths(pipeline, '');
+    this.paths = pipelinePaths(pipeline);
   }
 
-  /** Records the step paths of `pipeline` (an import's child gets `prefix`). */
+  /** Records the step paths of `pipeline` (an import's child gets `prefix`) for this run. */
   indexPaths(pipeline: Pick<Pipeline, 'steps'>, prefix: string): void {
-    for (const visit of listSteps(pipeline)) this.paths.set(visit.step, prefix + visit.path);
+    const extra = (this.extraPaths ??= new WeakMap());
+    for (const visit of listSteps(pipeline)) extra.set(visit.step, prefix + visit.path);
   }
 
   /** The step path of a step of this run (or of an import child indexed with its prefix). */
   pathOf(step: StepNode): string {
-    return this.paths.get(step) ?? step.name;
+    return this.extraPaths?.get(step) ?? this.paths.get(step) ?? step.name;
   }
 
   /**
@@ -106,7 +123,7 @@ export class RunState {
     event.runId = this.runId;
     event.seq = ++this.seq;
     event.at = this.ports.now();
-    listener(event as RunEvent);
+    listener(event);
   }
 
   /** Usage of the whole run so far. */

@@ -151,7 +151,16 @@ function newFrame(
   if (iteration === undefined) {
     return { path, stepName: step.name, kind: step.kind, branch, attempt: 1, input, context };
   }
-  return { path, stepName: step.name, kind: step.kind, iteration, branch, attempt: 1, input, context };
+  return {
+    path,
+    stepName: step.name,
+    kind: step.kind,
+    iteration,
+    branch,
+    attempt: 1,
+    input,
+    context,
+  };
 }
 
 const NO_METADATA: Readonly<Record<string, unknown>> = Object.freeze({});

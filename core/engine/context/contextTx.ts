@@ -98,8 +98,12 @@ export class ContextTx {
     for (let index = undo.length - 1; index >= 0; index -= 1) {
       const entry = undo[index];
       if (entry === undefined) continue;
-      if (entry.kind === 'truncate') entry.target.length = entry.length;
-      else if (entry.had) entry.target[entry.key] = entry.old;
+      if (entry.kind === 'truncate') {
+        entry.target.length = entry.length;
+        continue;
+      }
+      compactTwins.delete(entry.target);
+      if (entry.had) entry.target[entry.key] = entry.old;
       else Reflect.deleteProperty(entry.target, entry.key);
     }
     this.closed = true;
@@ -195,12 +199,12 @@ export class ContextTx {
   ): Dict | string {
     const owned = this.ownership.owned;
     if (!owned.has(this.root)) {
-      this.root = { ...this.root };
+      this.root = copyDict(this.root);
       owned.add(this.root);
     }
     let current = this.root;
     for (let index = 0; index < end; index += 1) {
-      const segment = segments[index] as string;
+      const segment = segments[index] ?? '';
       const next = current[segment];
       if (isDict(next)) {
         current = this.writableChildDict(current, segment, next);
@@ -221,7 +225,7 @@ export class ContextTx {
 
   private writableChildDict(parent: Dict, key: string, child: Dict): Dict {
     if (this.ownership.owned.has(child)) return child;
-    const copy = { ...child };
+    const copy = copyDict(child);
     this.ownership.owned.add(copy);
     this.assign(parent, key, copy);
     return copy;
@@ -236,6 +240,7 @@ export class ContextTx {
   }
 
   private assign(target: Dict, key: string, value: unknown): void {
+    compactTwins.delete(target);
     if (this.tracked) {
       const old = target[key];
       const entry: UndoEntry = {
@@ -269,6 +274,23 @@ export class ContextTx {
 export type SetResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 const SET_OK: SetResult = Object.freeze({ ok: true });
+
+/**
+ * A private copy of each dict copied on write, made once while the dict is unchanged (any write
+ * through a transaction drops it). V8 keeps a dict that grew key by key (e.g. `step_outputs`) in
+ * dictionary mode, and spreading one costs ~0.6 µs per key, while spreading a spread copy costs
+ * ~0.01 µs per key: the 100 branches of a parallel step all copy the same dicts.
+ */
+const compactTwins = new WeakMap<Dict, Dict>();
+
+function copyDict(source: Dict): Dict {
+  let twin = compactTwins.get(source);
+  if (twin === undefined) {
+    twin = { ...source };
+    compactTwins.set(source, twin);
+  }
+  return { ...twin };
+}
 
 /** Result of a merge: the merged top-level keys. */
 export type MergeResult =
