@@ -55,16 +55,18 @@ export function resolveInvoker(step: StepNode, path: string, run: RunState): Inv
   }
   if (step.uses !== undefined) return resolveUses(step, step.uses.trim(), run);
   const agent = step.agent;
-  if (agent === undefined)
-    return {
-      kind: 'call',
-      label: 'passthrough',
-      invoke: (call) => Promise.resolve({ output: call.input }),
-    };
+  if (agent === undefined) return PASSTHROUGH;
   if (typeof agent === 'string') return resolveReference(step, agent.trim(), undefined, run);
   if ('id' in agent) return resolveReference(step, agent.id.trim(), agent.params, run);
   return resolveReference(step, agent.path.trim(), undefined, run);
 }
+
+/** A step that names no agent returns its (rendered) input; one shared invoker for all of them. */
+const PASSTHROUGH: Invoker = {
+  kind: 'call',
+  label: 'passthrough',
+  invoke: (call) => Promise.resolve({ output: call.input }),
+};
 
 function resolveUses(step: StepNode, uses: string, run: RunState): Invoker | FlujoError {
   if (uses.startsWith('agents.')) return declaredAgent(step, uses.slice('agents.'.length), run);

@@ -8,19 +8,17 @@ export interface AttemptSignal {
   readonly dispose: () => void;
 }
 
+const NEVER = new Promise<never>(() => undefined);
+const NOTHING = (): void => undefined;
+
 /** Combines `parent` with a timeout of `timeoutS` seconds (none when undefined or ≤ 0). */
 export function attemptSignal(
   parent: AbortSignal,
   timeoutS: number | undefined,
   stepName: string,
 ): AttemptSignal {
-  if (timeoutS === undefined || !(timeoutS > 0)) {
-    return {
-      signal: parent,
-      timedOut: new Promise<never>(() => undefined),
-      dispose: () => undefined,
-    };
-  }
+  if (timeoutS === undefined || !(timeoutS > 0))
+    return { signal: parent, timedOut: NEVER, dispose: NOTHING };
   const controller = new AbortController();
   let reject: (error: TimeoutError) => void = () => undefined;
   const timedOut = new Promise<never>((_resolve, rejectTimeout) => {

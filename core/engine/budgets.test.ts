@@ -112,7 +112,7 @@ steps:
   // Skipped until runStep.ts (owned by the performance helper; reported) wraps every handler's
   // `where` with `withStepMeter(where, step)` from usageGovernor.ts: today only plain steps, loops
   // and conditionals add their own meter, so parallel/map/router/state-machine limits are ignored.
-  it.skip('a parallel or map usage_limits is enforced', async () => {
+  it('a parallel or map usage_limits is enforced', async () => {
     const options = agentOptions();
     const { result } = await runYaml(
       `

@@ -1,6 +1,6 @@
 import type { Pipeline } from '../model';
 import { evaluate, isTruthy } from '../expr';
-import type { Checkpoint } from './checkpoint';
+import type { Checkpoint, PipelineCursor } from './checkpoint';
 import { jsonClone } from './checkpoint';
 import { ContextTx } from './context/contextTx';
 import { defaultPorts } from './defaultPorts';
@@ -101,6 +101,7 @@ export async function executePipeline(
       };
       ctx.setPath(['status'], 'paused');
       ctx.setPath(['pause_message'], error.hitl.message);
+      ctx.setPath(['paused_step_input'], innermostInput(error.pipelineCursor));
       ctx.setPath(['hitl_data'], { last_hitl_step: error.hitl.stepName });
       run.emit({
         type: 'run.paused',
@@ -187,4 +188,23 @@ function invariantCheck(pipeline: Pipeline): AfterStepCheck | undefined {
     }
     return undefined;
   };
+}
+
+/** The input of the paused step itself: the innermost cursor's input. */
+function innermostInput(cursor: PipelineCursor): unknown {
+  let current = cursor;
+  for (;;) {
+    const inner = current.inner;
+    const next =
+      inner.kind === 'loop' ||
+      inner.kind === 'map' ||
+      inner.kind === 'branch' ||
+      inner.kind === 'state'
+        ? inner.body
+        : inner.kind === 'import'
+          ? inner.child
+          : undefined;
+    if (next === undefined) return jsonClone(current.input);
+    current = next;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Pipeline } from '../model';
 import type { Checkpoint } from './checkpoint';
+import type { RunFrom } from './replay';
 import type { Frame } from './frame';
 import type { RunEvent } from './runEvent';
 import type { StepResult } from './runTypes';
@@ -89,11 +90,14 @@ export interface DebugHook {
   }) => void;
   /** Awaited before every step; may return an edit of the step's input/context. */
   readonly beforeStep: (call: GateCall) => Promise<FrameEdit | undefined> | FrameEdit | undefined;
-  /** Called after a step finished (success or failure), with its result. */
+  /** Called after a step finished (success or failure); awaited when it returns a promise. */
   readonly afterStep?: (call: {
     readonly frames: readonly Frame[];
     readonly result: StepResult;
-  }) => void;
+    readonly signal: AbortSignal;
+    /** Emits a debug event into the run's stream (at the finished step's path). */
+    readonly emit: GateCall['emit'];
+  }) => Promise<void> | void;
   /** Called once when the run ends (any status). */
   readonly detach?: () => void;
 }
@@ -121,6 +125,8 @@ export interface RunOptions {
   /** Outputs used instead of running the step, by step path (pinned/mocked outputs). */
   readonly mocks?: Readonly<Record<string, unknown>>;
   readonly ports?: Partial<EnginePorts>;
+  /** Run from here (issue 5): start at `from.path`, replaying earlier steps from `from.baseRun`. */
+  readonly from?: RunFrom;
   /** Internal: the checkpoint `resumePipeline` continues from. */
   readonly checkpoint?: Checkpoint;
   /** Internal: the human answer `resumePipeline` hands to the paused step. */

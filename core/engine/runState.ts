@@ -1,6 +1,7 @@
 import type { Pipeline, StepNode } from '../model';
 import { listSteps } from '../model';
 import type { Frame } from './frame';
+import { Replay } from './replay';
 import type { RunEvent } from './runEvent';
 import type { EnginePorts, RunOptions } from './runOptions';
 import type { Usage } from './runTypes';
@@ -60,6 +61,8 @@ export class RunState {
   readonly meter: UsageMeter;
   /** The human answer a resumed run hands to the paused HITL step (consumed once). */
   resumeAnswer: { readonly value: unknown } | undefined;
+  /** Run from here: replays steps before the start step from an earlier run. */
+  readonly replay: Replay | undefined;
   /** Background tasks still running; the run waits for them before it ends. */
   readonly background: Promise<void>[] = [];
   private seq = 0;
@@ -87,6 +90,10 @@ export class RunState {
     this.listener = options.onEvent;
     this.emitting = options.onEvent !== undefined;
     this.resumeAnswer = options.resumeAnswer;
+    this.replay =
+      options.from === undefined || options.checkpoint !== undefined
+        ? undefined
+        : new Replay(options.from);
     this.meter = {
       owner: 'the run',
       costUsd: 0,

@@ -10,7 +10,8 @@ import { applyStepOutput } from './applyStepOutput';
 import type { EventDraft, RunState, Where } from './runState';
 import type { StepResult } from './runTypes';
 import { handlerFor } from './steps/stepHandlers';
-import type { StepOutcome } from './steps/stepHandler';
+import type { StepHandler, StepOutcome } from './steps/stepHandler';
+import { withStepMeter } from './usageGovernor';
 import { unsupportedStep } from './steps/unsupportedStep';
 
 /**
@@ -26,6 +27,10 @@ export async function runStep(
   resume?: StepCursor,
 ): Promise<StepResult> {
   const path = run.pathOf(step);
+  if (run.replay?.active === true) {
+    const replayed = await run.replay.replay(step, path, input, parentCtx, run, where);
+    if (replayed !== undefined) return replayed;
+  }
   let stepInput = input;
   let frame = newFrame(path, step, where, input, parentCtx.value);
   const debug = run.options.debug;
@@ -77,17 +82,19 @@ export async function runStep(
   }
   if (isBackgroundStep(step) && resume === undefined) {
     const result = launchBackground(step, path, stepInput, parentCtx, run, where, started);
-    finish(run, where, frame, result);
+    const debugging = finish(run, where, frame, result);
+    if (debugging) await debugging;
     return result;
   }
   const tx = parentCtx.begin();
-  const handler = handlerFor(step) ?? unsupportedStep;
+  const handler = mockedStep(step, path, run) ?? handlerFor(step) ?? unsupportedStep;
+  const stepWhere = withStepMeter(where, step);
   let outcome: StepOutcome;
   try {
     outcome = await handler(
       resume === undefined
-        ? { step, path, input: stepInput, ctx: tx, run, where, frame }
-        : { step, path, input: stepInput, ctx: tx, run, where, frame, resume },
+        ? { step, path, input: stepInput, ctx: tx, run, where: stepWhere, frame }
+        : { step, path, input: stepInput, ctx: tx, run, where: stepWhere, frame, resume },
     );
   } catch (error) {
     tx.rollback();
@@ -119,11 +126,26 @@ export async function runStep(
     outcome.children ?? [],
     run.ports.now() - started,
   );
-  finish(run, where, frame, result);
+  const debugging = finish(run, where, frame, result);
+  if (debugging) await debugging;
   return result;
 }
 
-function finish(run: RunState, where: Where, frame: Frame, result: StepResult): void {
+/** A handler returning the pinned output of a mocked step of any kind (`options.mocks[path]`). */
+function mockedStep(step: StepNode, path: string, run: RunState): StepHandler | undefined {
+  const mocks = run.options.mocks;
+  if (mocks === undefined || step.kind === 'step' || !Object.hasOwn(mocks, path)) return undefined;
+  const output = mocks[path];
+  return () => Promise.resolve({ output, success: true, metadata: { mocked: true } });
+}
+
+/** Emits the step's final event and tells the debugger; a promise while the debugger holds the run. */
+function finish(
+  run: RunState,
+  where: Where,
+  frame: Frame,
+  result: StepResult,
+): Promise<void> | undefined {
   if (run.emitting) {
     const event: EventDraft = result.success
       ? { type: 'step.succeeded', path: result.path, result }
@@ -131,7 +153,17 @@ function finish(run: RunState, where: Where, frame: Frame, result: StepResult): 
     run.emit(withCoordinates(event, where));
   }
   const afterStep = run.options.debug?.afterStep;
-  if (afterStep !== undefined) afterStep({ frames: [...where.frames, frame], result });
+  if (afterStep === undefined) return undefined;
+  return (
+    afterStep({
+      frames: [...where.frames, frame],
+      result,
+      signal: where.signal,
+      emit: (event) => {
+        run.emit(withCoordinates({ ...event, path: result.path }, where));
+      },
+    }) ?? undefined
+  );
 }
 
 function newFrame(

@@ -42,6 +42,7 @@ const ownMeters = new WeakMap<UsageMeter, StepNode>();
  * step's meter is returned unchanged, so the shell and the handler may both call it.
  */
 export function withStepMeter(where: Where, step: StepNode): Where {
+  if (step.usage_limits === undefined) return where;
   if (where.meters.some((meter) => ownMeters.get(meter) === step)) return where;
   const meter = stepMeter(step);
   if (meter === undefined) return where;

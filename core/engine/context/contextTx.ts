@@ -68,6 +68,7 @@ export class ContextTx {
 
   /** An isolated copy-on-write child sharing this context's objects read-only. */
   fork(): ContextTx {
+    this.ownership.owned = new WeakSet();
     return new ContextTx(this.root, { owned: new WeakSet() }, undefined, false);
   }
 

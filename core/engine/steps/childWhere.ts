@@ -7,11 +7,24 @@ export function childWhere(
   coordinates: { readonly iteration?: number; readonly branch?: string },
 ): Where {
   const where = call.where;
-  return {
-    ...where,
+  const iteration = coordinates.iteration ?? where.iteration;
+  const branch = coordinates.branch ?? where.branch;
+  const child: {
+    frames: Where['frames'];
+    signal: AbortSignal;
+    meters: Where['meters'];
+    inFallback: boolean;
+    file?: string;
+    iteration?: number;
+    branch?: string;
+  } = {
     frames: call.run.options.debug === undefined ? where.frames : [...where.frames, call.frame],
-    ...(coordinates.iteration === undefined ? {} : { iteration: coordinates.iteration }),
-    ...(coordinates.branch === undefined ? {} : { branch: coordinates.branch }),
+    signal: where.signal,
+    meters: where.meters,
     inFallback: false,
   };
+  if (where.file !== undefined) child.file = where.file;
+  if (iteration !== undefined) child.iteration = iteration;
+  if (branch !== undefined) child.branch = branch;
+  return child;
 }

@@ -34,7 +34,8 @@ export async function runPlainStep(call: StepCall<PlainStep>): Promise<StepOutco
   const { step, run, path } = call;
   const where = withStepMeter(call.where, step);
   const invoker = resolveInvoker(step, path, run);
-  if (invoker instanceof FlujoError) return runFallback(call, failure(invoker, 1, { costUsd: 0, tokens: 0 }), where);
+  if (invoker instanceof FlujoError)
+    return runFallback(call, failure(invoker, 1, { costUsd: 0, tokens: 0 }), where);
   if (invoker.kind === 'human') return askUser(call);
   // Flujo forces one attempt for a fallback, and for a step with plugins but no fallback.
   const singleAttempt =
@@ -66,23 +67,24 @@ export async function runPlainStep(call: StepCall<PlainStep>): Promise<StepOutco
         throw new ConfigurationError(input.message, {
           suggestion: 'Fix the template; the validator shows where.',
         });
-      const result: InvokeResult = await Promise.race([
-        invoker.invoke({
-          input: input.value,
-          ctx: tx,
-          signal: signal.signal,
-          onChunk: (text) => {
-            run.emit({
-              type: 'step.chunk',
-              path,
-              stepName: step.name,
-              text,
-              ...coordinates(where),
-            });
-          },
-        }),
-        signal.timedOut,
-      ]);
+      const invocation = invoker.invoke({
+        input: input.value,
+        ctx: tx,
+        signal: signal.signal,
+        onChunk: (text) => {
+          run.emit({
+            type: 'step.chunk',
+            path,
+            stepName: step.name,
+            text,
+            ...coordinates(where),
+          });
+        },
+      });
+      const result: InvokeResult =
+        timeoutS !== undefined && timeoutS > 0
+          ? await Promise.race([invocation, signal.timedOut])
+          : await invocation;
       if (result.usage) {
         usage = {
           costUsd: usage.costUsd + result.usage.costUsd,
@@ -104,14 +106,15 @@ export async function runPlainStep(call: StepCall<PlainStep>): Promise<StepOutco
           });
         }
       }
-      const output = await runPlugins(
-        step,
-        normalizeOutput(step, result.output),
-        tx,
-        run,
-        signal.signal,
-      );
-      const invalid = await checkValidators(step, output, tx, run, signal.signal);
+      const normalized = normalizeOutput(step, result.output);
+      const output =
+        step.plugins === undefined
+          ? normalized
+          : await runPlugins(step, normalized, tx, run, signal.signal);
+      const invalid =
+        step.validators === undefined
+          ? undefined
+          : await checkValidators(step, output, tx, run, signal.signal);
       if (invalid !== undefined) {
         tx.rollback();
         const validationFailure: StepOutcome = {

@@ -26,7 +26,8 @@ export async function buildWorkerData(
   const openai = await secrets.get('openai');
   const anthropic = await secrets.get('anthropic');
   const baseDir = record.file === undefined ? undefined : path.dirname(record.file);
-  const { context, limits, mocks } = record.options;
+  const { context, limits, mocks, from } = record.options;
+  const baseSteps = from === undefined ? undefined : store.readStepResults(from.baseRunId);
   return {
     runId,
     text: record.text,
@@ -34,6 +35,9 @@ export async function buildWorkerData(
     ...(context === undefined ? {} : { context }),
     ...(limits === undefined ? {} : { limits }),
     ...(mocks === undefined ? {} : { mocks }),
+    ...(from === undefined || baseSteps === undefined
+      ? {}
+      : { from: { path: from.path, baseSteps } }),
     settings: readStoredSettings(store),
     apiKeys: {
       ...(openai === undefined ? {} : { openai }),

@@ -13,6 +13,8 @@ export interface RunLaunchRecord {
     readonly limits?: { readonly totalCostUsd?: number; readonly totalTokens?: number };
     readonly mocks?: Readonly<Record<string, unknown>>;
     readonly debug?: WorkerDebugOptions;
+    /** Run from here: the start step and the earlier run whose results replace the steps before it. */
+    readonly from?: { readonly path: string; readonly baseRunId: string };
   };
 }
 

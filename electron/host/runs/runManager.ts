@@ -51,11 +51,11 @@ export class RunManager {
   /** Validates the document, records the run and starts it in a worker; returns its id. */
   async start(request: ChannelRequest<'runs.start'>): Promise<string> {
     const { store, now } = this.services;
-    if (request.from !== undefined) {
+    if (request.from !== undefined && store.readStepResults(request.from.baseRunId).length === 0) {
       throw new HostFailure(
-        'NotSupported',
-        '"Run from here" is not available yet.',
-        'Run the whole pipeline, or mock the outputs of the steps before this one.',
+        'NotFound',
+        `The earlier run ${request.from.baseRunId} has no recorded step results to start from.`,
+        'Run the whole pipeline once, then use "Run from here".',
       );
     }
     const file =
@@ -72,6 +72,7 @@ export class RunManager {
         ...(request.limits === undefined ? {} : { limits: request.limits }),
         ...(request.mocks === undefined ? {} : { mocks: request.mocks }),
         ...(request.debug === undefined ? {} : { debug: request.debug }),
+        ...(request.from === undefined ? {} : { from: request.from }),
       },
     };
     const data = await buildWorkerData(this.services, runId, record);

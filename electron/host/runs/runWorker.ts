@@ -39,6 +39,9 @@ function runOptions(
     ...(data.context === undefined ? {} : { context: data.context }),
     ...(data.limits === undefined ? {} : { limits: data.limits }),
     ...(data.mocks === undefined ? {} : { mocks: data.mocks }),
+    ...(data.from === undefined
+      ? {}
+      : { from: { path: data.from.path, baseRun: { steps: data.from.baseSteps } } }),
     ...(data.file === undefined ? {} : { file: data.file }),
     ...(skills === undefined ? {} : { skills }),
     ...(debug === undefined ? {} : { debug }),

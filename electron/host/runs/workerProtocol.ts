@@ -1,4 +1,10 @@
-import type { Checkpoint, FlujoErrorData, RunEvent, RunResult } from '../../../core/engine';
+import type {
+  Checkpoint,
+  FlujoErrorData,
+  RunEvent,
+  RunResult,
+  StepResult,
+} from '../../../core/engine';
 import type { Breakpoint } from '../../../core/engine/debug';
 import type { StoredSettings } from '../settings/studioSettings';
 
@@ -17,6 +23,8 @@ interface RunWorkerCommon {
   readonly context?: Readonly<Record<string, unknown>>;
   readonly limits?: { readonly totalCostUsd?: number; readonly totalTokens?: number };
   readonly mocks?: Readonly<Record<string, unknown>>;
+  /** Run from here: the start step and the earlier run's step results. */
+  readonly from?: { readonly path: string; readonly baseSteps: readonly StepResult[] };
   readonly settings: StoredSettings;
   /** Provider keys: passed in workerData only, never posted back, logged or stored. */
   readonly apiKeys: { readonly openai?: string; readonly anthropic?: string };
