@@ -48,26 +48,35 @@ function run(command, args) {
   });
 }
 
-const electron = findElectronRuntime();
-const desktopBuilt = existsSync(desktopMain) && existsSync(renderer);
-if (electron.runtime && desktopBuilt) {
-  // `electron <root>` loads package.json `main` (dist/electron/main.js) with the root as app path.
-  process.exit(await run(electron.runtime, [root, sample]));
+/** Runs an npm script of this package; resolves with its exit code. */
+function npmRun(script) {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  return run(npm, ['run', '--silent', script]);
 }
 
+const electron = findElectronRuntime();
 if (electron.runtime) {
-  console.log(
-    'An Electron runtime is available, but the desktop app is not built yet (run `npm run build:renderer && npm run build:electron`). Starting browser mode instead.',
-  );
+  if (!existsSync(renderer) || !existsSync(desktopMain)) {
+    console.log('Building the desktop app (first start only)…');
+    const built =
+      (existsSync(renderer) ? 0 : await npmRun('build:renderer')) ||
+      (existsSync(desktopMain) ? 0 : await npmRun('build:electron'));
+    if (built !== 0) console.log('The desktop build failed; starting browser mode instead.');
+  }
+  if (existsSync(desktopMain) && existsSync(renderer)) {
+    // `electron <root>` loads package.json `main` (dist/electron/main.js) with the root as app path.
+    process.exit(await run(electron.runtime, [root, sample]));
+  }
 } else {
   console.log(
     `No Electron runtime is available here (${electron.reason}). Starting browser mode instead.`,
   );
 }
 if (!existsSync(renderer)) {
-  console.log(
-    'The renderer is not built yet; run `npm run build:renderer` so the page has something to show.',
-  );
+  console.log("Building the studio's user interface (first start only, about half a minute)…");
+  if ((await npmRun('build:renderer')) !== 0) {
+    console.log('The build failed; the page will say what is missing.');
+  }
 }
 
 const started = Date.now();
