@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { autoLayout, StepPalette } from './canvas';
 import { useHostClient } from './ipc/HostClientContext';
@@ -17,6 +17,17 @@ import { Outline } from './panels/outline/Outline';
 import { ProblemsPanel } from './panels/problems/ProblemsPanel';
 import { Toolbar } from './panels/toolbar/Toolbar';
 import { YamlPanel } from './panels/yaml/YamlPanel';
+import {
+  createRunStore,
+  DebugPanel,
+  HitlDialog,
+  HitlInbox,
+  RunHistory,
+  RunPanel,
+  RunToolbar,
+  useRunState,
+  useRunStatusByPath,
+} from './run';
 import { isDirty } from './store/documentStore';
 import { useDocument, useDocumentStore } from './store/DocumentStoreContext';
 
@@ -37,6 +48,56 @@ export function App() {
   }, []);
   const actions = useDocumentActions({ dialogs, notify: setNotice, onOpened });
   useDraftAutosave();
+  const runStore = useMemo(() => createRunStore(client), [client]);
+  useEffect(
+    () => () => {
+      runStore.getState().dispose();
+    },
+    [runStore],
+  );
+  const runStatus = useRunStatusByPath(runStore);
+  const activeRunId = useRunState(runStore, (s) => s.activeRunId);
+  const filePath = useDocument((s) => s.filePath);
+  const sidecarBreakpoints = useDocument((s) => s.sidecar.breakpoints);
+  const selectedPath = useDocument((s) => s.selectedPath);
+  // The sidecar holds the breakpoints (saved with the document); the run store sends them to runs.
+  useEffect(() => {
+    runStore.getState().setBreakpoints(sidecarBreakpoints);
+  }, [runStore, sidecarBreakpoints]);
+  useEffect(() => {
+    if (selectedPath !== undefined) runStore.getState().selectStep(selectedPath);
+  }, [runStore, selectedPath]);
+  const getDocument = useCallback(() => {
+    const state = store.getState();
+    return state.filePath === undefined
+      ? { text: state.text }
+      : { text: state.text, file: state.filePath };
+  }, [store]);
+  const toggleBreakpoint = useCallback(() => {
+    const path = store.getState().selectedPath;
+    if (path === undefined) return;
+    store.getState().updateSidecar(
+      (sidecar) => ({
+        ...sidecar,
+        breakpoints: sidecar.breakpoints.some((breakpoint) => breakpoint.path === path)
+          ? sidecar.breakpoints.filter((breakpoint) => breakpoint.path !== path)
+          : [...sidecar.breakpoints, { path }],
+      }),
+      'Toggle breakpoint',
+    );
+  }, [store]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'F9' && view === 'editor') {
+        event.preventDefault();
+        toggleBreakpoint();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [toggleBreakpoint, view]);
 
   // A file given on the command line (or by the host) opens directly.
   useEffect(() => {
@@ -105,6 +166,12 @@ export function App() {
       onSave={() => void actions.save()}
       onExport={() => void actions.exportYaml()}
       onAutoLayout={runAutoLayout}
+      extra={
+        <>
+          {view === 'editor' ? <RunToolbar store={runStore} getDocument={getDocument} /> : null}
+          <HitlInbox store={runStore} />
+        </>
+      }
     />
   );
 
@@ -131,6 +198,7 @@ export function App() {
           }
           centre={
             <CanvasPane
+              runStatus={runStatus}
               onNotice={(message) => {
                 setNotice({ kind: 'error', message });
               }}
@@ -140,6 +208,18 @@ export function App() {
           problems={<ProblemsPanel />}
           yaml={<YamlPanel />}
           problemCount={problemCount}
+          run={
+            <div className="run-tab">
+              <RunPanel store={runStore} />
+              <DebugPanel store={runStore} />
+            </div>
+          }
+          history={
+            <RunHistory store={runStore} {...(filePath === undefined ? {} : { file: filePath })} />
+          }
+          {...(activeRunId === undefined
+            ? {}
+            : { focusTab: { tab: 'run' as const, key: activeRunId } })}
         />
       )}
       {notice ? (
@@ -168,6 +248,7 @@ export function App() {
         />
       ) : null}
       {dialogs.element}
+      <HitlDialog store={runStore} />
     </>
   );
 }

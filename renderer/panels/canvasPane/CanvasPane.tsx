@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 
-import type { CanvasLayout, LooseStep } from '../../canvas';
+import type { CanvasLayout, LooseStep, NodeRunStatus } from '../../canvas';
 import { PipelineCanvas } from '../../canvas';
 import { useDocument, useDocumentStore } from '../../store/DocumentStoreContext';
 import type { ModelEdit } from '../../store/documentStore';
@@ -45,7 +45,11 @@ export function useCanvasLayout(): CanvasLayout {
 }
 
 /** The centre of the window: the canvas of the document's model. */
-export function CanvasPane(props: { readonly onNotice: (message: string) => void }) {
+export function CanvasPane(props: {
+  readonly onNotice: (message: string) => void;
+  /** Run status per step path (status rings), from the run store. */
+  readonly runStatus?: Readonly<Record<string, NodeRunStatus>>;
+}) {
   const store = useDocumentStore();
   const pipeline = useDocument((s) => s.parsed.pipeline);
   const diagnostics = useDocument((s) => s.diagnostics);
@@ -106,6 +110,7 @@ export function CanvasPane(props: { readonly onNotice: (message: string) => void
       layout={layout}
       selectedPath={selectedPath}
       breakpoints={breakpointPaths}
+      {...(props.runStatus === undefined ? {} : { runStatus: props.runStatus })}
       onSelect={onSelect}
       onEdit={onEdit}
       onLayoutChange={onLayoutChange}

@@ -1,10 +1,11 @@
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 
 import { usePersistentState } from '../../theme/usePersistentState';
 import { ResizeHandle } from './ResizeHandle';
 
 /** Which bottom tab shows. */
-export type BottomTab = 'problems' | 'yaml';
+export type BottomTab = 'problems' | 'yaml' | 'run' | 'history';
 
 /** Sizes and open states of the panels, kept in localStorage. */
 export interface PanelLayout {
@@ -37,7 +38,18 @@ export interface AppLayoutProps {
   readonly yaml: ReactNode;
   /** Problem count shown on the Problems tab. */
   readonly problemCount: number;
+  /** The Run tab (run panel and debugger), when running is available. */
+  readonly run?: ReactNode;
+  /** The Run history tab. */
+  readonly history?: ReactNode;
+  /** Shows this tab whenever `focusKey` changes (e.g. a run starts). */
+  readonly focusTab?: { readonly tab: BottomTab; readonly key: string };
 }
+
+const EXTRA_TABS: readonly { readonly tab: 'run' | 'history'; readonly label: string }[] = [
+  { tab: 'run', label: 'Run' },
+  { tab: 'history', label: 'History' },
+];
 
 function PanelToggle(props: { label: string; open: boolean; onToggle: () => void }) {
   return (
@@ -59,6 +71,12 @@ export function AppLayout(props: AppLayoutProps) {
   const patch = (change: Partial<PanelLayout>) => {
     setLayout((current) => ({ ...current, ...change }));
   };
+  const focusKey = props.focusTab?.key;
+  const focusTab = props.focusTab?.tab;
+  useEffect(() => {
+    if (focusTab !== undefined)
+      setLayout((current) => ({ ...current, tab: focusTab, bottomOpen: true }));
+  }, [focusKey, focusTab, setLayout]);
   const columns = [
     layout.leftOpen ? `${String(layout.left)}px 4px` : '',
     'minmax(200px, 1fr)',
@@ -151,6 +169,23 @@ export function AppLayout(props: AppLayoutProps) {
                   >
                     YAML
                   </button>
+                  {EXTRA_TABS.filter(({ tab }) => props[tab] !== undefined).map(
+                    ({ tab, label }) => (
+                      <button
+                        key={tab}
+                        type="button"
+                        role="tab"
+                        id={`tab-${tab}`}
+                        aria-controls={`tabpanel-${tab}`}
+                        aria-selected={layout.tab === tab}
+                        onClick={() => {
+                          patch({ tab });
+                        }}
+                      >
+                        {label}
+                      </button>
+                    ),
+                  )}
                 </div>
                 <div
                   id="tabpanel-problems"
@@ -170,6 +205,18 @@ export function AppLayout(props: AppLayoutProps) {
                 >
                   {props.yaml}
                 </div>
+                {EXTRA_TABS.filter(({ tab }) => props[tab] !== undefined).map(({ tab }) => (
+                  <div
+                    key={tab}
+                    id={`tabpanel-${tab}`}
+                    role="tabpanel"
+                    aria-labelledby={`tab-${tab}`}
+                    hidden={layout.tab !== tab}
+                    className="tabpanel"
+                  >
+                    {props[tab]}
+                  </div>
+                ))}
               </div>
             </>
           ) : null}

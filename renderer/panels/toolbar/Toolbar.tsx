@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { ReactNode } from 'react';
 
 import { isDirty } from '../../store/documentStore';
 import { useDocument, useHistory } from '../../store/DocumentStoreContext';
@@ -13,6 +14,8 @@ export interface ToolbarProps {
   readonly onAutoLayout: () => void;
   /** Whether a document is open (the document commands are disabled on the welcome screen). */
   readonly hasDocument: boolean;
+  /** More controls at the end of the toolbar (the run controls and the HITL inbox). */
+  readonly extra?: ReactNode;
 }
 
 function fileName(path: string | undefined): string {
@@ -81,6 +84,7 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" onClick={toggle} aria-label="Toggle theme" title={`Theme: ${theme}`}>
         {theme === 'dark' ? '☾' : '☀'}
       </button>
+      {props.extra}
     </header>
   );
 }
