@@ -120,7 +120,14 @@ export class RunManager {
       throw new HostFailure('NotFound', `There is no human-input request with id ${requestId}.`);
     }
     bus.emit({ type: 'hitl.changed' });
-    this.launch(stored.runId, { ...data, mode: 'resume', checkpoint: answered.checkpoint, answer });
+    const debug = record.options.debug;
+    this.launch(stored.runId, {
+      ...data,
+      mode: 'resume',
+      checkpoint: answered.checkpoint,
+      answer,
+      ...(debug === undefined ? {} : { debug: { ...debug, pauseOnStart: false } }),
+    });
     return stored.runId;
   }
 

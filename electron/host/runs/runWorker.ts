@@ -99,7 +99,7 @@ async function main(port: MessagePort, data: RunWorkerData): Promise<void> {
     post(port, { type: 'events', events });
   });
   const controller = new AbortController();
-  const debug = data.mode === 'start' && data.debug ? createDebugSession(data.debug) : undefined;
+  const debug = data.debug ? createDebugSession(data.debug) : undefined;
   port.on('message', (message: HostToWorker) => {
     try {
       handleCommand(message, controller, debug);

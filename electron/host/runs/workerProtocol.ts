@@ -42,7 +42,13 @@ export interface WorkerDebugOptions {
 export type RunWorkerData = RunWorkerCommon &
   (
     | { readonly mode: 'start'; readonly input: unknown; readonly debug?: WorkerDebugOptions }
-    | { readonly mode: 'resume'; readonly checkpoint: Checkpoint; readonly answer: unknown }
+    | {
+        readonly mode: 'resume';
+        readonly checkpoint: Checkpoint;
+        readonly answer: unknown;
+        /** A debug run keeps its debugger (breakpoints, pause on failure) after the human answers. */
+        readonly debug?: WorkerDebugOptions;
+      }
   );
 
 /** Host → worker: debugger commands and cancellation, relayed from the renderer. */
