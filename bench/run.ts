@@ -1,7 +1,8 @@
 // `npm run bench`: runs every benchmark suite and prints Markdown tables to paste into
 // docs/PERFORMANCE.md, with the machine and date. Exit code 1 when a target is missed.
-// BENCH_SUITES=engine (or yaml,validate, or store) runs only those suites.
+// BENCH_SUITES=engine (or yaml,validate,edit, or store) runs only those suites.
 import os from 'node:os';
+import { runEditLatencyBenchmarks } from './editLatency.bench';
 import { runEngineBenchmarks } from './engine/engineBench';
 import type { BenchResult } from './harness';
 import { formatResults } from './harness';
@@ -10,7 +11,7 @@ import { runStoreBenchmarks } from './store/store.bench';
 import { runValidateBenchmarks, validateRuleCosts } from './validate.bench';
 import { runYamlBenchmarks } from './yaml.bench';
 
-const suites = new Set((process.env.BENCH_SUITES ?? 'yaml,validate,engine,store').split(','));
+const suites = new Set((process.env.BENCH_SUITES ?? 'yaml,validate,edit,engine,store').split(','));
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `Date: ${new Date().toISOString().slice(0, 10)}; machine: ${cpu}, ${String(os.cpus().length)} cores, ${String(Math.round(os.totalmem() / 2 ** 30))} GiB, Node ${process.version}; load average ${os.loadavg()[0]?.toFixed(1) ?? '?'}\n`,
@@ -18,6 +19,7 @@ console.log(
 const results: BenchResult[] = [
   ...(suites.has('yaml') ? runYamlBenchmarks() : []),
   ...(suites.has('validate') ? runValidateBenchmarks() : []),
+  ...(suites.has('edit') ? runEditLatencyBenchmarks() : []),
 ];
 if (results.length > 0) console.log(formatResults(results));
 if (process.env.BENCH_RULES) console.log(`\nCost per validation rule:\n\n${validateRuleCosts()}`);

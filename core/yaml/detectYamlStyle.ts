@@ -1,5 +1,5 @@
-import type { Document } from 'yaml';
-import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
+import type { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq } from 'yaml';
 
 /** Formatting conventions of a YAML file, applied to the parts the printer rewrites. */
 export interface YamlStyle {
@@ -39,34 +39,42 @@ export function detectYamlStyle(text: string, doc: Document): YamlStyle {
   let single = 0;
   let double = 0;
   const padding = { seq: { padded: 0, tight: 0 }, map: { padded: 0, tight: 0 } };
-  visit(doc, {
-    Pair(_, pair) {
-      const key = pair.key;
-      const value = pair.value;
-      if (!isScalar(key) || !key.range || !isCollection(value) || value.flow || !value.range)
-        return;
-      const keyColumn = columnOf(text, key.range[0]);
-      const valueColumn = columnOf(text, value.range[0]);
-      if (isMap(value) && valueColumn > keyColumn) {
-        const step = valueColumn - keyColumn;
-        if (step <= 8) indents.set(step, (indents.get(step) ?? 0) + 1);
-      } else if (isSeq(value)) {
-        if (valueColumn > keyColumn) seqIndented += 1;
-        else seqFlush += 1;
-      }
-    },
-    Scalar(_, node) {
+  const pairVote = (pair: Pair): void => {
+    const key = pair.key;
+    const value = pair.value;
+    if (!isScalar(key) || !key.range || !isCollection(value) || value.flow || !value.range) return;
+    const keyColumn = columnOf(text, key.range[0]);
+    const valueColumn = columnOf(text, value.range[0]);
+    if (isMap(value) && valueColumn > keyColumn) {
+      const step = valueColumn - keyColumn;
+      if (step <= 8) indents.set(step, (indents.get(step) ?? 0) + 1);
+    } else if (isSeq(value)) {
+      if (valueColumn > keyColumn) seqIndented += 1;
+      else seqFlush += 1;
+    }
+  };
+  const flowVote = (node: YAMLMap | YAMLSeq): void => {
+    if (!node.flow || !node.range || node.items.length === 0) return;
+    const votes = isSeq(node) ? padding.seq : padding.map;
+    const next = text[node.range[0] + 1];
+    if (next === ' ') votes.padded += 1;
+    else if (next !== '\n' && next !== '\r') votes.tight += 1;
+  };
+  // A plain recursive walk (every node, not into aliases): `visit` costs several times more.
+  const walk = (node: unknown): void => {
+    if (isScalar(node)) {
       if (node.type === 'QUOTE_SINGLE') single += 1;
       if (node.type === 'QUOTE_DOUBLE') double += 1;
-    },
-    Node(_, node) {
-      if (!isCollection(node) || !node.flow || !node.range || node.items.length === 0) return;
-      const votes = isSeq(node) ? padding.seq : padding.map;
-      const next = text[node.range[0] + 1];
-      if (next === ' ') votes.padded += 1;
-      else if (next !== '\n' && next !== '\r') votes.tight += 1;
-    },
-  });
+    } else if (isPair(node)) {
+      pairVote(node);
+      walk(node.key);
+      walk(node.value);
+    } else if (isMap(node) || isSeq(node)) {
+      flowVote(node);
+      for (const item of node.items) walk(item);
+    }
+  };
+  walk(doc.contents);
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   return {

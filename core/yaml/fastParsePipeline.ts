@@ -67,6 +67,7 @@ export function fastParsePipelineYaml(
     synthesized,
     parsedSteps,
     hasErrors: false,
+    fastRoot: root,
     get style() {
       style ??= detectYamlStyle(text, parsed());
       return style;

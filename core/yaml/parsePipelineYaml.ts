@@ -14,6 +14,7 @@ import { attachLeadingComments } from './yamlNodeStyle';
 import { AliasBudgetError, createVisitBudget } from './yamlNodeValues';
 import { YAML_PARSE_OPTIONS } from './yamlParseOptions';
 import { fastParsePipelineYaml } from './fastParsePipeline';
+import { shareUnchangedSteps } from './shareUnchangedSteps';
 
 /** What `parsePipelineYaml` returns: the model (when the file is a pipeline), the handle, findings. */
 export interface ParsePipelineResult {
@@ -124,6 +125,12 @@ export interface ParsePipelineOptions {
   readonly file?: string;
   /** 'auto' (default): a fast js-yaml load when it is exactly equivalent; 'yaml': never. */
   readonly loader?: 'auto' | 'yaml';
+  /**
+   * The handle of the text before an edit: top-level steps read from the same text at the same
+   * place, and equal, are that handle's model objects, so caches keyed by step identity keep
+   * hitting (fast-loaded texts only).
+   */
+  readonly previous?: PipelineDocument;
 }
 
 /**
@@ -135,10 +142,10 @@ export function parsePipelineYaml(
   text: string,
   options: ParsePipelineOptions = {},
 ): ParsePipelineResult {
-  const { file } = options;
+  const { file, previous } = options;
   if (options.loader !== 'yaml') {
     const fast = fastParsePipelineYaml(text, file);
-    if (fast) return fast;
+    if (fast) return previous ? shareUnchangedSteps(previous, fast) : fast;
   }
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();

@@ -1,4 +1,4 @@
-import type { Document } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
 
 import type { Pipeline } from '../model';
 import type { YamlStyle } from './detectYamlStyle';
@@ -35,4 +35,6 @@ export interface PipelineDocument {
   readonly hasErrors: boolean;
   /** Formatting conventions of the file, used for new and edited nodes. */
   readonly style: YamlStyle;
+  /** The root mapping the fast loader built (same nodes and ranges as `yaml`'s), when it did. */
+  readonly fastRoot?: YAMLMap;
 }

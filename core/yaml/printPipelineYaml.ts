@@ -1,30 +1,19 @@
-import type { Document, ToStringOptions } from 'yaml';
+import type { Document } from 'yaml';
 
 import type { Pipeline } from '../model';
-import type { YamlStyle } from './detectYamlStyle';
 import { modelToYamlData } from './modelToYamlData';
+import { printEditedSteps } from './printEditedSteps';
 import type { PipelineDocument } from './pipelineDocument';
 import { rebaseLines } from './rebaseLines';
 import { reconcileDocument } from './reconcileDocument';
 import { shallowCopy } from './yamlNodeStyle';
 import { dataEquals } from './yamlData';
+import { toStringOptions } from './yamlStringifyOptions';
 
 /** Thrown when a document cannot take edits (its YAML does not parse, or it is not a mapping). */
 export class YamlPrintError extends Error {
   /** Stable code of this failure. */
   readonly code = 'YAML-PRINT';
-}
-
-/** `yaml` stringify options that reproduce the file's own conventions. */
-function toStringOptions(style: YamlStyle): ToStringOptions {
-  return {
-    indent: style.indent,
-    indentSeq: style.indentSeq,
-    singleQuote: style.singleQuote,
-    flowCollectionPadding: style.flowCollectionPadding,
-    lineWidth: 0,
-    minContentWidth: 0,
-  };
 }
 
 // yaml's rendering of a document never changes; a handle printed many times renders it once.
@@ -47,6 +36,14 @@ function renderOriginal(document: PipelineDocument): string {
 export function printPipelineYaml(document: PipelineDocument, pipeline: Pipeline): string {
   // The very model the load returned: unchanged, without comparing (or parsing the YAML).
   if (pipeline === document.pipeline) return document.text;
+  return printEditedSteps(document, pipeline)?.text ?? printWholeDocument(document, pipeline);
+}
+
+/**
+ * The general printer: reconciles the whole `yaml` Document with the model and rebases the
+ * change onto the original lines (`printEditedSteps` gives the same text for a few edited steps).
+ */
+export function printWholeDocument(document: PipelineDocument, pipeline: Pipeline): string {
   const ctx = { synthesized: document.synthesized, parsedSteps: document.parsedSteps };
   const data = modelToYamlData(ctx, pipeline);
   if (document.pipeline && dataEquals(data, modelToYamlData(ctx, document.pipeline))) {

@@ -34,7 +34,11 @@ export function parseDocumentText(
   previous: ParsedDocument,
   file: string | undefined,
 ): ParsedDocument {
-  const result = parsePipelineYaml(text, file === undefined ? {} : { file });
+  // Steps the edit did not touch keep their model objects, so the validator's caches hit.
+  const result = parsePipelineYaml(text, {
+    ...(file === undefined ? {} : { file }),
+    ...(previous.document ? { previous: previous.document } : {}),
+  });
   const good = result.pipeline !== undefined && !result.document.hasErrors;
   return {
     text,
