@@ -145,3 +145,35 @@ test('run history lists the runs and opening one paints the canvas', async ({ pa
   await expect(run.history.getByText(/^Event \d+ of \d+/)).toBeVisible();
   await studioPage.screenshot('history-replay-scrubber');
 });
+
+test('a pinned output mocks a step, and "Run from here" reuses the last run for earlier steps', async ({
+  page,
+  studio,
+}) => {
+  const studioPage = new StudioPage(page);
+  const run = new RunPage(page);
+  await studioPage.goto(studio.url);
+  await studioPage.open('debug-context.yaml');
+  await run.start('Run', 'Ada');
+  await run.expectStatus('succeeded');
+  await expect(run.output).toContainText('HELLO, ADA!');
+
+  await studioPage.node('shout', 'step').click();
+  const actions = page.getByRole('region', { name: 'Step run actions' });
+  await actions.getByLabel('Mock output').fill('"MOCKED"');
+  await actions.getByRole('button', { name: 'Pin output' }).click();
+  await expect(actions).toContainText('This step is mocked');
+  await run.start('Run', 'Ada');
+  await run.expectStatus('succeeded');
+  await expect(run.output).toContainText('MOCKED');
+  await expect(run.output).not.toContainText('HELLO, ADA!');
+
+  await studioPage.node('sign', 'step').click();
+  await page
+    .getByRole('region', { name: 'Step run actions' })
+    .getByRole('button', { name: 'Run from here' })
+    .click();
+  await run.expectStatus('succeeded');
+  await expect(run.output).toContainText('MOCKED');
+  await studioPage.screenshot('run-from-here');
+});

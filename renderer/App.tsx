@@ -25,6 +25,7 @@ import {
   RunHistory,
   RunPanel,
   RunToolbar,
+  StepRunActions,
   useRunState,
   useRunStatusByPath,
 } from './run';
@@ -69,10 +70,31 @@ export function App() {
   }, [runStore, selectedPath]);
   const getDocument = useCallback(() => {
     const state = store.getState();
-    return state.filePath === undefined
-      ? { text: state.text }
-      : { text: state.text, file: state.filePath };
+    const pinned = state.sidecar.pinnedOutputs;
+    return {
+      text: state.text,
+      ...(state.filePath === undefined ? {} : { file: state.filePath }),
+      ...(Object.keys(pinned).length === 0 ? {} : { mocks: pinned }),
+    };
   }, [store]);
+  const pinnedOutputs = useDocument((s) => s.sidecar.pinnedOutputs);
+  const pinOutput = useCallback(
+    (path: string, pinned: { readonly value: unknown } | undefined) => {
+      store.getState().updateSidecar(
+        (sidecar) => {
+          const others = Object.fromEntries(
+            Object.entries(sidecar.pinnedOutputs).filter(([key]) => key !== path),
+          );
+          return {
+            ...sidecar,
+            pinnedOutputs: pinned === undefined ? others : { ...others, [path]: pinned.value },
+          };
+        },
+        pinned === undefined ? 'Unpin output' : 'Pin output',
+      );
+    },
+    [store],
+  );
   const toggleBreakpoint = useCallback(() => {
     const path = store.getState().selectedPath;
     if (path === undefined) return;
@@ -204,7 +226,27 @@ export function App() {
               }}
             />
           }
-          right={<Inspector />}
+          right={
+            <>
+              <Inspector />
+              {selectedPath === undefined ? null : (
+                <StepRunActions
+                  key={selectedPath}
+                  store={runStore}
+                  path={selectedPath}
+                  pinned={
+                    Object.hasOwn(pinnedOutputs, selectedPath)
+                      ? { value: pinnedOutputs[selectedPath] }
+                      : undefined
+                  }
+                  onPin={(pinned) => {
+                    pinOutput(selectedPath, pinned);
+                  }}
+                  getDocument={getDocument}
+                />
+              )}
+            </>
+          }
           problems={<ProblemsPanel />}
           yaml={<YamlPanel />}
           problemCount={problemCount}

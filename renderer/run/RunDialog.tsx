@@ -9,7 +9,11 @@ import { useRunState } from './useRunStore';
 export interface RunDialogProps {
   readonly store: RunStore;
   /** The document on screen (unsaved edits included). */
-  readonly getDocument: () => { text: string; file?: string };
+  readonly getDocument: () => {
+    text: string;
+    file?: string;
+    mocks?: Readonly<Record<string, unknown>>;
+  };
   /** Start under the debugger. */
   readonly debug?: boolean;
   readonly onClose: () => void;
@@ -59,6 +63,7 @@ export function RunDialog(props: RunDialogProps) {
         ? { context: parsedContext.value }
         : {}),
       ...(Object.keys(limits).length > 0 ? { limits } : {}),
+      ...(document.mocks === undefined ? {} : { mocks: document.mocks }),
       debug,
     });
     setStarting(false);

@@ -8,7 +8,11 @@ import { useActiveRun } from './useRunStore';
 export interface RunToolbarProps {
   readonly store: RunStore;
   /** The document on screen (unsaved edits included). */
-  readonly getDocument: () => { text: string; file?: string };
+  readonly getDocument: () => {
+    text: string;
+    file?: string;
+    mocks?: Readonly<Record<string, unknown>>;
+  };
 }
 
 const STEP_BUTTONS: readonly { command: DebugCommandName; label: string; keys: string }[] = [

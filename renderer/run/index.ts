@@ -29,3 +29,4 @@ export { DebugPanel } from './DebugPanel';
 export { HitlDialog } from './HitlDialog';
 export { HitlInbox } from './HitlInbox';
 export { RunHistory } from './RunHistory';
+export { StepRunActions } from './StepRunActions';
