@@ -24,6 +24,8 @@ function budgetS(): number {
 const MAX_US_PER_STEP = 5;
 const MIN_RATIO_TO_FASTEST_PEER = 20;
 const MAX_GROWTH_EXPONENT = 1.1;
+/** Issue 5: with a debug session attached and no breakpoints, at most this × the no-debug chain. */
+const MAX_DEBUG_OVERHEAD = 1.5;
 
 const WORKLOADS: readonly EngineWorkload[] = [
   { kind: 'chain', steps: 1000 },
@@ -31,6 +33,9 @@ const WORKLOADS: readonly EngineWorkload[] = [
   { kind: 'growingLoop', steps: 10_000 },
   { kind: 'fanOut', rounds: 100, branches: 100 },
 ];
+/** Ours only (no peer has a debugger to compare): the chain with a debug session attached. */
+const DEBUG_CHAIN: EngineWorkload = { kind: 'chainDebug', steps: 1000 };
+const PLAIN_CHAIN: EngineWorkload = { kind: 'chain', steps: 1000 };
 const PEERS: readonly EngineId[] = ['langgraph', 'langgraphMemorySaver', 'rivet'];
 const PEER_MODULES: Readonly<Record<EngineId, string>> = {
   flujo: '',
@@ -273,6 +278,9 @@ export async function runEngineBenchmarks(): Promise<EngineBenchReport> {
     }
     rows.push(`| ${[label, cell(ours, steps, false), ...peerCells, ratio, verdict].join(' | ')} |`);
   }
+  const debug = await debugReport(entry, job, timeoutMs, results, PEERS.length);
+  rows.push(debug.row);
+  missed.push(...debug.missed);
   const growth = await growthReport(entry, job, timeoutMs, results);
   missed.push(...growth.missed);
   const text = [
@@ -280,9 +288,47 @@ export async function runEngineBenchmarks(): Promise<EngineBenchReport> {
     '',
     ...rows,
     '',
+    debug.text,
     growth.text,
   ].join('\n');
   return { text, missed };
+}
+
+/** The debug-session chain (ours only) as a table row, and its overhead over the plain chain. */
+async function debugReport(
+  entry: { file: string; execArgv: string[] },
+  job: (engine: EngineId, workload: EngineWorkload) => ChildJob,
+  timeoutMs: number,
+  results: ReadonlyMap<string, PairResult>,
+  peerColumns: number,
+): Promise<{ row: string; text: string; missed: string[] }> {
+  const label = workloadLabel(DEBUG_CHAIN);
+  const steps = stepCount(DEBUG_CHAIN);
+  const result = await runChild(entry, job('flujo', DEBUG_CHAIN), timeoutMs);
+  process.stderr.write(
+    `  engine bench: ${ENGINE_TITLES.flujo}, ${label}: ${cell(result, steps, false)}\n`,
+  );
+  const plain = results.get(`flujo ${workloadLabel(PLAIN_CHAIN)}`);
+  const peers = Array.from({ length: peerColumns }, () => 'n/a (ours only)');
+  if (!result.ok || plain?.ok !== true) {
+    const row = `| ${[label, cell(result, steps, false), ...peers, '', 'MISSED'].join(' | ')} |`;
+    return {
+      row,
+      text: 'Debug-session overhead: not measured.',
+      missed: [`${label}: not measured`],
+    };
+  }
+  const ratio = result.medianMs / plain.medianMs;
+  const cpuRatio = result.cpuMedianMs / plain.cpuMedianMs;
+  // The row's target is issue 5's overhead; the chain row above carries the µs/step target.
+  const met = ratio <= MAX_DEBUG_OVERHEAD;
+  const verdict = `${met ? 'met' : 'MISSED'} (≤ ${String(MAX_DEBUG_OVERHEAD)}× the plain chain)`;
+  const overhead = `${ratio.toFixed(2)}× the plain chain (CPU ${cpuRatio.toFixed(2)}×)`;
+  const row = `| ${[label, cell(result, steps, false), ...peers, overhead, verdict].join(' | ')} |`;
+  const text = `Debug session attached, no breakpoints (ours): ${formatMs(result.medianMs)} for the 1,000-step chain vs ${formatMs(plain.medianMs)} without: ${overhead} (target ≤ ${String(MAX_DEBUG_OVERHEAD)}×: ${met ? 'met' : 'MISSED'}).`;
+  const missed: string[] = [];
+  if (!met) missed.push(`${label}: ${ratio.toFixed(2)}× the plain chain`);
+  return { row, text, missed };
 }
 
 async function growthReport(

@@ -3,6 +3,7 @@
 import type { Pipeline } from '../../core/model';
 import { parsePipelineYaml } from '../../core/yaml';
 import { executePipeline } from '../../core/engine';
+import { createDebugSession } from '../../core/engine/debug';
 import type { BuiltWorkload, EngineWorkload } from './workloads';
 
 function pipelineOf(yaml: string): Pipeline {
@@ -86,6 +87,7 @@ export function fanOutYaml(rounds: number, branches: number): string {
 function runner(
   pipeline: Pipeline,
   expectedStatus: 'succeeded' | 'failed',
+  debug = false,
 ): () => Promise<unknown> {
   return async () => {
     let events = 0;
@@ -95,6 +97,8 @@ function runner(
       onEvent: () => {
         events += 1;
       },
+      // A fresh session per run (one session per run), created inside the timed part.
+      ...(debug ? { debug: createDebugSession({}) } : {}),
     });
     if (result.status !== expectedStatus || events === 0) {
       throw new Error(`expected a ${expectedStatus} run with events, got ${result.status}`);
@@ -110,6 +114,7 @@ export function flujoWorkload(workload: EngineWorkload): BuiltWorkload {
   let status: 'succeeded' | 'failed' = 'succeeded';
   switch (workload.kind) {
     case 'chain':
+    case 'chainDebug':
       pipeline = pipelineOf(chainYaml(workload.steps));
       break;
     case 'loop':
@@ -124,5 +129,8 @@ export function flujoWorkload(workload: EngineWorkload): BuiltWorkload {
       status = 'failed';
       break;
   }
-  return { buildMs: performance.now() - start, run: runner(pipeline, status) };
+  return {
+    buildMs: performance.now() - start,
+    run: runner(pipeline, status, workload.kind === 'chainDebug'),
+  };
 }

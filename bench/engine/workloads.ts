@@ -4,6 +4,8 @@
 /** One engine workload: a chain, a loop (optionally growing a context list) or a fan-out. */
 export type EngineWorkload =
   | { readonly kind: 'chain'; readonly steps: number }
+  /** Ours only: the chain with a debug session attached (no breakpoints), issue 5's overhead. */
+  | { readonly kind: 'chainDebug'; readonly steps: number }
   | { readonly kind: 'loop'; readonly steps: number }
   | { readonly kind: 'growingLoop'; readonly steps: number }
   | { readonly kind: 'fanOut'; readonly rounds: number; readonly branches: number };
@@ -39,6 +41,8 @@ export function workloadLabel(workload: EngineWorkload): string {
   switch (workload.kind) {
     case 'chain':
       return `chain, ${n(workload.steps)} steps`;
+    case 'chainDebug':
+      return `chain, ${n(workload.steps)} steps, with debug session (no breakpoints)`;
     case 'loop':
       return `loop, ${n(workload.steps)} iterations`;
     case 'growingLoop':

@@ -10,6 +10,16 @@ const ITERATING = new Set(['loop', 'map']);
  * depth, cannot resume correctly, so the run is refused before it starts (validator HITL-NESTED-001).
  */
 export function nestedHitlError(pipeline: Pick<Pipeline, 'steps'>): ConfigurationError | undefined {
+  // Pipelines are immutable values: a step list found clean stays clean (no walk per run).
+  if (clean.has(pipeline.steps)) return undefined;
+  const found = findNestedHitl(pipeline);
+  if (found === undefined) clean.add(pipeline.steps);
+  return found;
+}
+
+const clean = new WeakSet<readonly unknown[]>();
+
+function findNestedHitl(pipeline: Pick<Pipeline, 'steps'>): ConfigurationError | undefined {
   let found: ConfigurationError | undefined;
   walkSteps(pipeline, (visit) => {
     if (found !== undefined) return 'skip';

@@ -88,7 +88,14 @@ export interface DebugHook {
     readonly cancel: (reason: string) => void;
     readonly runId: string;
   }) => void;
-  /** Awaited before every step; may return an edit of the step's input/context. */
+  /**
+   * Optional fast path, asked before every step: true when `beforeStep` for the step at `path`
+   * would return `undefined` at once without keeping anything, and `afterStep` for it would too
+   * (no breakpoint on the path, not stepping, not paused, no pause requested, no pause on failure).
+   * The engine then skips both calls for steps without children, and builds no frames for them.
+   */
+  readonly passes?: (path: string) => boolean;
+  /** Awaited (when it returns a promise) before every step; may return an edit of the step's input/context. */
   readonly beforeStep: (call: GateCall) => Promise<FrameEdit | undefined> | FrameEdit | undefined;
   /** Called after a step finished (success or failure); awaited when it returns a promise. */
   readonly afterStep?: (call: {

@@ -34,35 +34,44 @@ export async function runStep(
   let stepInput = input;
   let frame = newFrame(path, step, where, input, parentCtx.value);
   const debug = run.options.debug;
+  // False when the session said nothing can stop at this step (it then sees neither call).
+  let gated = true;
   if (debug && resume === undefined) {
-    frame = { ...frame, context: parentCtx.seal() };
-    const edit = await debug.beforeStep({
-      runId: run.runId,
-      frames: [...where.frames, frame],
-      signal: where.signal,
-      emit: (event) => {
-        run.emit({ ...event, path, ...coordinates(where) });
-      },
-    });
-    if (edit) {
-      const changed: ('input' | 'context')[] = [];
-      if (Object.hasOwn(edit, 'input')) {
-        stepInput = edit.input;
-        changed.push('input');
-      }
-      if (edit.context !== undefined) {
-        parentCtx.replace(edit.context);
-        changed.push('context');
-      }
-      if (changed.length > 0) {
-        frame = newFrame(path, step, where, stepInput, parentCtx.value);
-        run.emit({
-          type: 'debug.edited',
-          path,
-          stepName: step.name,
-          changed,
-          ...coordinates(where),
-        });
+    if (debug.passes?.(path) === true) {
+      gated = false;
+      // A container's frame stays a snapshot: a stop inside it shows the frame later.
+      if (!isLeaf(step)) frame = { ...frame, context: parentCtx.seal() };
+    } else {
+      frame = { ...frame, context: parentCtx.seal() };
+      const pending = debug.beforeStep({
+        runId: run.runId,
+        frames: [...where.frames, frame],
+        signal: where.signal,
+        emit: (event) => {
+          run.emit({ ...event, path, ...coordinates(where) });
+        },
+      });
+      const edit = isPromiseLike(pending) ? await pending : pending;
+      if (edit) {
+        const changed: ('input' | 'context')[] = [];
+        if (Object.hasOwn(edit, 'input')) {
+          stepInput = edit.input;
+          changed.push('input');
+        }
+        if (edit.context !== undefined) {
+          parentCtx.replace(edit.context);
+          changed.push('context');
+        }
+        if (changed.length > 0) {
+          frame = newFrame(path, step, where, stepInput, parentCtx.value);
+          run.emit({
+            type: 'debug.edited',
+            path,
+            stepName: step.name,
+            changed,
+            ...coordinates(where),
+          });
+        }
       }
     }
   }
@@ -82,7 +91,7 @@ export async function runStep(
   }
   if (isBackgroundStep(step) && resume === undefined) {
     const result = launchBackground(step, path, stepInput, parentCtx, run, where, started);
-    const debugging = finish(run, where, frame, result);
+    const debugging = finish(run, where, frame, result, gated);
     if (debugging) await debugging;
     return result;
   }
@@ -126,7 +135,7 @@ export async function runStep(
     outcome.children ?? [],
     run.ports.now() - started,
   );
-  const debugging = finish(run, where, frame, result);
+  const debugging = finish(run, where, frame, result, gated);
   if (debugging) await debugging;
   return result;
 }
@@ -145,6 +154,7 @@ function finish(
   where: Where,
   frame: Frame,
   result: StepResult,
+  gated: boolean,
 ): Promise<void> | undefined {
   if (run.emitting) {
     const event: EventDraft = result.success
@@ -152,7 +162,7 @@ function finish(
       : { type: 'step.failed', path: result.path, result };
     run.emit(withCoordinates(event, where));
   }
-  const afterStep = run.options.debug?.afterStep;
+  const afterStep = gated ? run.options.debug?.afterStep : undefined;
   if (afterStep === undefined) return undefined;
   return (
     afterStep({
@@ -164,6 +174,16 @@ function finish(
       },
     }) ?? undefined
   );
+}
+
+/** A step without child steps (whose frame no inner stop shows): a plain step or a HITL step. */
+function isLeaf(step: StepNode): boolean {
+  if (step.kind === 'hitl') return true;
+  return step.kind === 'step' && step.uses?.trim().startsWith('imports.') !== true;
+}
+
+function isPromiseLike<T>(value: PromiseLike<T> | T): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 function newFrame(

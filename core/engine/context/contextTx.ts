@@ -5,6 +5,17 @@ type Dict = Record<string, unknown>;
 /** Which objects a line of transactions may change in place (replaced wholesale to seal). */
 interface Ownership {
   owned: WeakSet<object>;
+  /**
+   * Fork lines only: for each dict this line copied, the dict it copied (`source`) and the keys
+   * written into the copy since, so `writtenKeys` lets a join diff only those keys.
+   */
+  readonly writes?: Map<Dict, Written>;
+}
+
+/** What a fork line did to one of its copies: copied from `source`, then wrote `keys`. */
+interface Written {
+  readonly source: Dict;
+  readonly keys: Set<string>;
 }
 
 type UndoEntry =
@@ -69,7 +80,7 @@ export class ContextTx {
   /** An isolated copy-on-write child sharing this context's objects read-only. */
   fork(): ContextTx {
     this.ownership.owned = new WeakSet();
-    return new ContextTx(this.root, { owned: new WeakSet() }, undefined, false);
+    return new ContextTx(this.root, { owned: new WeakSet(), writes: new Map() }, undefined, false);
   }
 
   /** Makes every object reachable now immutable for later writes (they copy first). */
@@ -108,6 +119,17 @@ export class ContextTx {
       else Reflect.deleteProperty(entry.target, entry.key);
     }
     this.closed = true;
+  }
+
+  /**
+   * For a fork line's copy `dict` of `before` (e.g. the branch's context and the context it forked
+   * from, or a nested dict of each at one path): the keys written into `dict` since it was copied.
+   * Every other key of `dict` still holds `before`'s value (copy-on-write shares it). Undefined when
+   * that is not known (not a fork, not copied from `before`, e.g. after `replace`): diff everything.
+   */
+  writtenKeys(dict: Readonly<Dict>, before: Readonly<Dict>): ReadonlySet<string> | undefined {
+    const written = this.ownership.writes?.get(dict);
+    return written?.source === before ? written.keys : undefined;
   }
 
   /** Replaces the whole context (debugger edits, state restored from a checkpoint). */
@@ -198,11 +220,7 @@ export class ContextTx {
     end: number,
     createMissing: boolean,
   ): Dict | string {
-    const owned = this.ownership.owned;
-    if (!owned.has(this.root)) {
-      this.root = copyDict(this.root);
-      owned.add(this.root);
-    }
+    if (!this.ownership.owned.has(this.root)) this.root = this.ownedCopy(this.root);
     let current = this.root;
     for (let index = 0; index < end; index += 1) {
       const segment = segments[index] ?? '';
@@ -226,9 +244,26 @@ export class ContextTx {
 
   private writableChildDict(parent: Dict, key: string, child: Dict): Dict {
     if (this.ownership.owned.has(child)) return child;
-    const copy = copyDict(child);
-    this.ownership.owned.add(copy);
+    const copy = this.ownedCopy(child);
     this.assign(parent, key, copy);
+    return copy;
+  }
+
+  /** A copy of `source` this line owns; a fork line records where it came from. */
+  private ownedCopy(source: Dict): Dict {
+    const copy = copyDict(source);
+    this.ownership.owned.add(copy);
+    const writes = this.ownership.writes;
+    if (writes !== undefined) {
+      // A sealed copy of this line's own is copied again: the new copy inherits its record.
+      const earlier = writes.get(source);
+      writes.set(
+        copy,
+        earlier === undefined
+          ? { source, keys: new Set() }
+          : { source: earlier.source, keys: new Set(earlier.keys) },
+      );
+    }
     return copy;
   }
 
@@ -242,6 +277,7 @@ export class ContextTx {
 
   private assign(target: Dict, key: string, value: unknown): void {
     compactTwins.delete(target);
+    this.ownership.writes?.get(target)?.keys.add(key);
     if (this.tracked) {
       const old = target[key];
       const entry: UndoEntry = {

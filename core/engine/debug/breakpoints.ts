@@ -42,6 +42,11 @@ export class BreakpointTable {
     this.hits = hits;
   }
 
+  /** True when some breakpoint (enabled or not) is set on `path`. */
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
   /** The breakpoint `frame` stops at, counting the hit of every matching breakpoint. */
   check(frame: Frame): BreakpointHit | undefined {
     const entries = this.byPath.get(frame.path);

@@ -254,3 +254,25 @@ describe('debug session: editFrame', () => {
     }).toThrow(/only while the session is paused/);
   });
 });
+
+describe('debug session: the engine fast path (passes)', () => {
+  it('passes only gates where nothing can stop, and stops the same with or without it', async () => {
+    const idle = createDebugSession();
+    expect(idle.passes('steps[0]')).toBe(true);
+    expect(createDebugSession({ pauseOnStart: true }).passes('steps[0]')).toBe(false);
+    expect(createDebugSession({ pauseOnFailure: true }).passes('steps[0]')).toBe(false);
+    const withBreakpoint = createDebugSession({ breakpoints: [{ path: 'steps[1].loop.body[1]' }] });
+    expect(withBreakpoint.passes('steps[0]')).toBe(true);
+    expect(withBreakpoint.passes('steps[1].loop.body[1]')).toBe(false);
+    // A stop inside the loop shows the loop's frame as it was before the loop ran.
+    const run = startDebugged(LOOP_YAML, withBreakpoint, { input: 'i' });
+    const stop = await withBreakpoint.waitForPause();
+    expect(stop === undefined ? '' : describeStop(stop)).toBe('breakpoint steps[1].loop.body[1]#1');
+    expect(stop?.frames[0]?.context.items).toBeUndefined();
+    expect(withBreakpoint.passes('steps[0]')).toBe(false);
+    withBreakpoint.setBreakpoints([]);
+    withBreakpoint.continue();
+    expect((await run.done).status).toBe('succeeded');
+    expect(withBreakpoint.passes('steps[0]')).toBe(true);
+  });
+});

@@ -90,6 +90,19 @@ class HeadlessDebugSession implements DebugSession {
     this.notify(undefined);
   };
 
+  /** See `DebugHook.passes`: nothing can stop (or be held) at the gate of `path`. */
+  readonly passes = (path: string): boolean => {
+    if (this.cancelRequested || this.ended) return true;
+    return (
+      this.shown === undefined &&
+      !this.pauseRequested &&
+      this.mode.kind === 'run' &&
+      !this.pauseOnFailure &&
+      !(this.pauseOnStart && !this.sawFirstGate) &&
+      !this.breakpoints.has(path)
+    );
+  };
+
   readonly beforeStep = (call: GateCall): Promise<FrameEdit | undefined> | undefined => {
     if (this.cancelRequested || this.ended) return undefined;
     const frame = call.frames[call.frames.length - 1];

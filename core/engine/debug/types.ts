@@ -54,6 +54,7 @@ export type AfterStepCall = Parameters<NonNullable<DebugHook['afterStep']>>[0] &
 /** A headless debug session for one run; it is a `DebugHook`: `executePipeline(p, { debug: session })`. */
 export interface DebugSession {
   readonly attach: NonNullable<DebugHook['attach']>;
+  readonly passes: NonNullable<DebugHook['passes']>;
   readonly beforeStep: DebugHook['beforeStep'];
   /** Returns a promise while paused after a failure; the engine must await it (see README). */
   readonly afterStep: (call: AfterStepCall) => Promise<void> | undefined;

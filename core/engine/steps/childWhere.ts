@@ -1,10 +1,19 @@
 import type { Where } from '../runState';
 import type { StepCall } from './stepHandler';
 
-/** The `Where` of a container's child steps: the container's frame pushed (when debugging) plus coordinates. */
+/**
+ * The `Where` of a container's child steps: the container's frame pushed (when debugging) plus
+ * coordinates; `signal` and `meters` replace the container's (a branch's own signal, a loop's
+ * budget) without a second object.
+ */
 export function childWhere(
   call: StepCall,
-  coordinates: { readonly iteration?: number; readonly branch?: string },
+  coordinates: {
+    readonly iteration?: number;
+    readonly branch?: string;
+    readonly signal?: AbortSignal;
+    readonly meters?: Where['meters'];
+  },
 ): Where {
   const where = call.where;
   const iteration = coordinates.iteration ?? where.iteration;
@@ -19,8 +28,8 @@ export function childWhere(
     branch?: string;
   } = {
     frames: call.run.options.debug === undefined ? where.frames : [...where.frames, call.frame],
-    signal: where.signal,
-    meters: where.meters,
+    signal: coordinates.signal ?? where.signal,
+    meters: coordinates.meters ?? where.meters,
     inFallback: false,
   };
   if (where.file !== undefined) child.file = where.file;

@@ -72,7 +72,7 @@ export async function runConditional(call: StepCall<ConditionalStep>): Promise<S
       key,
       steps,
       branchTx,
-      { ...childWhere(call, { branch: key }), meters: withStepMeter(call.where, step).meters },
+      childWhere(call, { branch: key, meters: withStepMeter(call.where, step).meters }),
       resume?.body,
     );
   } catch (error) {

@@ -75,7 +75,7 @@ export async function runLoop(call: StepCall<LoopStep>): Promise<StepOutcome> {
       }
       if (spec.conversation === true) appendTurn(iterationTx, 'user', input);
     }
-    const where = { ...childWhere(call, { iteration }), meters: budget.meters };
+    const where = childWhere(call, { iteration, meters: budget.meters });
     let outcome;
     try {
       outcome = await runPipeline(body, input, iterationTx, run, where, bodyResume);

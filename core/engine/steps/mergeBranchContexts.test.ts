@@ -43,6 +43,41 @@ describe('contextChanges', () => {
     });
   });
 
+  it('with the fork transaction, diffs only the keys the fork wrote, in the branch key order', () => {
+    const wide = (): Dict => {
+      const dict: Dict = { shared: untouchable() };
+      for (let i = 0; i < 50; i += 1) dict[`k${String(i)}`] = i;
+      return dict;
+    };
+    const parent = ContextTx.create({ big: untouchable(), outputs: wide(), a: { b: 1 }, n: 1 });
+    const fork = parent.fork();
+    fork.setPath(['outputs', 'leaf'], 'x');
+    fork.setPath(['outputs', 'k3'], 3);
+    fork.setPath(['n'], 2);
+    fork.setPath(['a', 'c'], 2);
+    // Sealed copies (a debugger snapshot) are copied again and keep their record.
+    fork.seal();
+    fork.setPath(['a', 'd'], 4);
+    const inner = fork.begin();
+    inner.setPath(['outputs', 'gone'], 1);
+    inner.rollback();
+    expect(Object.keys(contextChanges(fork.value, parent.value, fork))).toEqual([
+      'outputs',
+      'a',
+      'n',
+    ]);
+    expect(contextChanges(fork.value, parent.value, fork)).toEqual({
+      outputs: { leaf: 'x' },
+      a: { c: 2, d: 4 },
+      n: 2,
+    });
+    // Replaced wholesale: nothing is known, everything is diffed.
+    const replaced = parent.fork();
+    replaced.replace({ n: 5, a: parent.value.a });
+    replaced.setPath(['m'], 1);
+    expect(contextChanges(replaced.value, { n: 1, a: { b: 1 } }, replaced)).toEqual({ n: 5, m: 1 });
+  });
+
   it('ignores a value rewritten to an equal one (e.g. a context restored from JSON)', () => {
     const parent = { a: { list: [1, { x: 2 }] }, n: 3 };
     const restored = JSON.parse(JSON.stringify(parent)) as Dict;

@@ -28,21 +28,52 @@ const NOT_CONFLICTING = new Set(['step_outputs', 'command_log', 'user_input', 's
 /**
  * The part of `branch` that differs from `parent`, as a patch for `ContextTx.mergeAt`: nested dicts
  * hold only their changed keys. Subtrees a branch never wrote are the parent's own objects
- * (copy-on-write forks share them), so they are skipped by reference without being walked.
+ * (copy-on-write forks share them), so they are skipped by reference without being walked. With the
+ * branch's fork transaction `tx`, a dict the fork copied is diffed on the keys it wrote only.
  */
-export function contextChanges(branch: Readonly<Dict>, parent: Readonly<Dict>): Dict {
+export function contextChanges(
+  branch: Readonly<Dict>,
+  parent: Readonly<Dict>,
+  tx?: ContextTx,
+): Dict {
   const changes: Dict = {};
-  for (const [key, value] of Object.entries(branch)) {
-    const before = parent[key];
-    if (value === before) continue;
-    if (isDict(value) && isDict(before)) {
-      const inner = contextChanges(value, before);
-      if (Object.keys(inner).length > 0) changes[key] = inner;
-    } else if (!Object.hasOwn(parent, key) || !sameValue(value, before)) {
-      changes[key] = value;
+  const written = tx?.writtenKeys(branch, parent);
+  if (written === undefined) {
+    for (const key of Object.keys(branch)) diffKey(changes, key, branch, parent, tx);
+  } else if (written.size === 1) {
+    for (const key of written) {
+      if (Object.hasOwn(branch, key)) diffKey(changes, key, branch, parent, tx);
+    }
+  } else if (written.size > 1) {
+    // The patch keeps the branch's key order (merge order, the first conflict reported).
+    for (const key of Object.keys(branch)) {
+      if (written.has(key)) diffKey(changes, key, branch, parent, tx);
     }
   }
   return changes;
+}
+
+function diffKey(
+  changes: Dict,
+  key: string,
+  branch: Readonly<Dict>,
+  parent: Readonly<Dict>,
+  tx: ContextTx | undefined,
+): void {
+  const value = branch[key];
+  const before = parent[key];
+  if (value === before) return;
+  if (isDict(value) && isDict(before)) {
+    const inner = contextChanges(value, before, tx);
+    if (hasKeys(inner)) changes[key] = inner;
+  } else if (!Object.hasOwn(parent, key) || !sameValue(value, before)) {
+    changes[key] = value;
+  }
+}
+
+function hasKeys(dict: Readonly<Dict>): boolean {
+  for (const key in dict) if (Object.hasOwn(dict, key)) return true;
+  return false;
 }
 
 /**
@@ -144,7 +175,14 @@ function pick(branch: BranchChanges, keys: readonly string[]): BranchChanges {
  * (`context_update`): only non-numeric scalar leaves count, lists and numbers merge. Strict
  * (`error_on_conflict`): any differing value counts.
  */
-function firstConflict(branches: readonly BranchChanges[], strict: boolean): string | undefined {
+function firstConflict(all: readonly BranchChanges[], strict: boolean): string | undefined {
+  // Only branches that changed a key outside the run bookkeeping can conflict (same pair order).
+  const branches = all.filter((branch) => {
+    for (const key in branch.changes) {
+      if (!NOT_CONFLICTING.has(key) && Object.hasOwn(branch.changes, key)) return true;
+    }
+    return false;
+  });
   for (let i = 0; i < branches.length; i += 1) {
     for (let j = i + 1; j < branches.length; j += 1) {
       const a = branches[i];

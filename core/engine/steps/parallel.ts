@@ -7,7 +7,8 @@ import { runBranchesConcurrently } from './runBranchesConcurrently';
 import type { MergeSettings } from './mergeBranchContexts';
 import { mergeBranchContexts } from './mergeBranchContexts';
 import type { BranchOutput } from './reduceBranchOutputs';
-import { outputMap, reduceBranchOutputs } from './reduceBranchOutputs';
+import { reduceBranchOutputs } from './reduceBranchOutputs';
+import type { StepResult } from '../runTypes';
 import type { StepCall, StepOutcome } from './stepHandler';
 
 /** How a container joins its branches: the failure policy and the context merge. */
@@ -81,24 +82,42 @@ export function joinBranches(
   outcomes: readonly BranchOutcome[],
   settings: JoinSettings,
 ): JoinedBranches {
-  const entries: BranchOutput[] = outcomes.map((branch) => ({
-    key: branch.key,
-    success: branch.success,
-    output: branch.success
-      ? branch.output
-      : { success: false, feedback: branch.feedback ?? null, output: branch.output ?? null },
-  }));
-  const failed = outcomes.filter((branch) => !branch.success);
-  const metadata = {
-    executed_branches: outcomes.map((branch) => branch.key),
-    failed_branches: failed.map((branch) => branch.key),
-  };
-  const children = outcomes.flatMap((branch) => branch.results);
-  const output = outputMap(entries);
+  // One pass over the branches (a fan-out joins hundreds per round).
+  const entries: BranchOutput[] = [];
+  const executed: string[] = [];
+  const failedKeys: string[] = [];
+  const failed: BranchOutcome[] = [];
+  const succeeded: BranchOutcome[] = [];
+  const children: StepResult[] = [];
+  const output: Record<string, unknown> = {};
+  for (const branch of outcomes) {
+    const entry: BranchOutput = {
+      key: branch.key,
+      success: branch.success,
+      output: branch.success
+        ? branch.output
+        : { success: false, feedback: branch.feedback ?? null, output: branch.output ?? null },
+    };
+    entries.push(entry);
+    output[branch.key] = entry.output;
+    executed.push(branch.key);
+    if (branch.success) succeeded.push(branch);
+    else {
+      failed.push(branch);
+      failedKeys.push(branch.key);
+    }
+    for (const result of branch.results) children.push(result);
+  }
+  const metadata = { executed_branches: executed, failed_branches: failedKeys };
   const base = { output, children, metadata };
-  const failures = failed
-    .map((branch) => `Failure in branch '${branch.key}': ${branch.feedback ?? 'a step failed'}`)
-    .join(' ');
+  const failures =
+    failed.length === 0
+      ? ''
+      : failed
+          .map(
+            (branch) => `Failure in branch '${branch.key}': ${branch.feedback ?? 'a step failed'}`,
+          )
+          .join(' ');
   if (failed.length > 0 && settings.onBranchFailure === 'propagate') {
     return { outcome: { ...base, success: false, feedback: failures }, entries };
   }
@@ -106,12 +125,7 @@ export function joinBranches(
     const feedback = `All branches of '${call.step.name}' failed. ${failures}`;
     return { outcome: { ...base, success: false, feedback }, entries };
   }
-  const conflict = mergeBranchContexts(
-    call.ctx,
-    settings.strategy,
-    outcomes.filter((branch) => branch.success),
-    settings,
-  );
+  const conflict = mergeBranchContexts(call.ctx, settings.strategy, succeeded, settings);
   if (conflict !== undefined) {
     return { outcome: { ...base, success: false, feedback: conflict }, entries };
   }

@@ -1,4 +1,5 @@
 import type { StepNode } from '../../model';
+import { isBackgroundStep, walkSteps } from '../../model';
 import type { PipelineCursor } from '../checkpoint';
 import { jsonClone } from '../checkpoint';
 import { isDict } from '../context/contextPath';
@@ -107,17 +108,23 @@ async function runGroup(
   resume: PipelineCursor | undefined,
 ): Promise<{ readonly error: unknown } | undefined> {
   const parent = call.ctx.value;
-  const controllers = group.map(() => new AbortController());
   const outer = call.where.signal;
+  // A holder, not a `let`: it is set from inside the branch promises.
+  const failure: { first?: { readonly error: unknown } } = {};
+  // A branch that fails stops its siblings, never itself: a background task it launched keeps
+  // running. Without such a task (nothing outlives a branch that failed), one signal serves all.
+  const controllers = group.some((branch) => mayOutliveBranch(branch.steps))
+    ? group.map(() => new AbortController())
+    : [new AbortController()];
   const abortAll = (): void => {
     for (const controller of controllers) controller.abort(outer.reason);
   };
   if (outer.aborted) abortAll();
   else outer.addEventListener('abort', abortAll, { once: true });
-  // A holder, not a `let`: it is set from inside the branch promises.
-  const failure: { first?: { readonly error: unknown } } = {};
+  const shared = controllers.length === 1 && group.length > 1 ? controllers[0] : undefined;
+  const sharedSignal = shared?.signal;
   const runs = group.map(async (branch, index): Promise<BranchOutcome> => {
-    const signal = controllers[index]?.signal ?? outer;
+    const signal = sharedSignal ?? controllers[index]?.signal ?? outer;
     try {
       return await runOne(call, branch, parent, signal, resume, includeKeys);
     } catch (error) {
@@ -126,7 +133,7 @@ async function runGroup(
         // A fresh reason: the siblings must not rethrow (and annotate) this branch's Interrupt.
         const reason = new CancelledError(`Branch '${branch.key}' stopped '${call.step.name}'.`);
         controllers.forEach((controller, other) => {
-          if (other !== index) controller.abort(reason);
+          if (other !== index || controller === shared) controller.abort(reason);
         });
       }
       throw error;
@@ -141,6 +148,27 @@ async function runGroup(
   return failure.first;
 }
 
+const outliving = new WeakMap<readonly StepNode[], boolean>();
+
+/**
+ * Whether something a branch starts may still run after the branch ended: a background step or an
+ * import (whose child pipeline is not known here) anywhere in its steps. Cached per step list
+ * (pipelines are immutable values).
+ */
+function mayOutliveBranch(steps: readonly StepNode[]): boolean {
+  let found = outliving.get(steps);
+  if (found === undefined) {
+    let any = false;
+    walkSteps({ steps }, ({ step }) => {
+      if (isBackgroundStep(step) || step.uses?.trim().startsWith('imports.') === true) any = true;
+      return any ? 'skip' : undefined;
+    });
+    found = any;
+    outliving.set(steps, found);
+  }
+  return found;
+}
+
 async function runOne(
   call: StepCall,
   branch: BranchToRun,
@@ -151,7 +179,7 @@ async function runOne(
 ): Promise<BranchOutcome> {
   const { run, step, path } = call;
   const { key } = branch;
-  const where = { ...childWhere(call, { branch: key }), signal };
+  const where = childWhere(call, { branch: key, signal });
   const tx = branchContext(call.ctx, includeKeys);
   const at = coordinates(call.where);
   run.emit({ type: 'branch.started', path, stepName: step.name, key, ...at });
@@ -170,7 +198,7 @@ async function runOne(
     success,
     output: outcome.output,
     ...(success ? {} : { feedback: feedback ?? 'a step failed' }),
-    changes: success ? contextChanges(tx.value, parent) : {},
+    changes: success ? contextChanges(tx.value, parent, tx) : {},
     results: outcome.results,
   };
 }
