@@ -177,3 +177,27 @@ test('a pinned output mocks a step, and "Run from here" reuses the last run for 
   await expect(run.output).toContainText('MOCKED');
   await studioPage.screenshot('run-from-here');
 });
+
+test('a breakpoint with a condition on the iteration pauses only there', async ({
+  page,
+  studio,
+}) => {
+  const studioPage = new StudioPage(page);
+  const run = new RunPage(page);
+  await studioPage.goto(studio.url);
+  await studioPage.open('loop-with-context.yaml');
+
+  await studioPage.node('write_draft', 'step').click();
+  const actions = page.getByRole('region', { name: 'Step run actions' });
+  await actions.getByLabel('Breakpoint condition').fill('iteration == 2');
+  await actions.getByRole('button', { name: 'Set breakpoint' }).click();
+  await expect(actions.getByRole('button', { name: 'Remove breakpoint' })).toBeVisible();
+
+  await run.start('Debug', 'tea');
+  await run.expectStatus('paused');
+  const frames = run.debugger.getByRole('list', { name: 'Frames' }).getByRole('listitem');
+  await expect(frames.last()).toContainText('write_draft (step) — iteration 2');
+  await studioPage.screenshot('debug-conditional-breakpoint');
+  await page.keyboard.press('F5');
+  await run.expectStatus('succeeded');
+});

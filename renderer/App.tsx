@@ -95,6 +95,21 @@ export function App() {
     },
     [store],
   );
+  const setBreakpoint = useCallback(
+    (path: string, breakpoint: { readonly condition?: string } | undefined) => {
+      store.getState().updateSidecar(
+        (sidecar) => ({
+          ...sidecar,
+          breakpoints: [
+            ...sidecar.breakpoints.filter((existing) => existing.path !== path),
+            ...(breakpoint === undefined ? [] : [{ path, ...breakpoint }]),
+          ],
+        }),
+        breakpoint === undefined ? 'Remove breakpoint' : 'Set breakpoint',
+      );
+    },
+    [store],
+  );
   const toggleBreakpoint = useCallback(() => {
     const path = store.getState().selectedPath;
     if (path === undefined) return;
@@ -241,6 +256,12 @@ export function App() {
                   }
                   onPin={(pinned) => {
                     pinOutput(selectedPath, pinned);
+                  }}
+                  breakpoint={sidecarBreakpoints.find(
+                    (breakpoint) => breakpoint.path === selectedPath,
+                  )}
+                  onBreakpoint={(breakpoint) => {
+                    setBreakpoint(selectedPath, breakpoint);
                   }}
                   getDocument={getDocument}
                 />

@@ -13,6 +13,10 @@ export interface StepRunActionsProps {
   readonly pinned: { readonly value: unknown } | undefined;
   /** Pins an output to the step (saved in the sidecar), or removes it (`undefined`). */
   readonly onPin: (pinned: { readonly value: unknown } | undefined) => void;
+  /** The step's breakpoint (saved in the sidecar), when it has one. */
+  readonly breakpoint: { readonly condition?: string } | undefined;
+  /** Sets the step's breakpoint (with an optional condition) or removes it (`undefined`). */
+  readonly onBreakpoint: (breakpoint: { readonly condition?: string } | undefined) => void;
   readonly getDocument: () => {
     text: string;
     file?: string;
@@ -39,7 +43,9 @@ function latestFinishedRun(
  * (a pinned output used instead of running the step, kept in the document's sidecar).
  */
 export function StepRunActions(props: StepRunActionsProps) {
-  const { store, path, pinned, onPin, getDocument } = props;
+  const { store, path, pinned, onPin, getDocument, breakpoint, onBreakpoint } = props;
+  const [condition, setCondition] = useState(breakpoint?.condition ?? '');
+  const conditionId = useId();
   const runs = useRunState(store, (state) => state.runs);
   const base = latestFinishedRun(runs);
   const [text, setText] = useState(
@@ -84,6 +90,36 @@ export function StepRunActions(props: StepRunActionsProps) {
       >
         Run from here
       </button>
+      <label htmlFor={conditionId}>Breakpoint condition</label>
+      <input
+        id={conditionId}
+        value={condition}
+        placeholder="e.g. iteration == 2 or context.score < 0.5 (empty: always)"
+        onChange={(event) => {
+          setCondition(event.target.value);
+        }}
+      />
+      <div>
+        <button
+          type="button"
+          onClick={() => {
+            const trimmed = condition.trim();
+            onBreakpoint(trimmed === '' ? {} : { condition: trimmed });
+          }}
+        >
+          {breakpoint === undefined ? 'Set breakpoint' : 'Update breakpoint'}
+        </button>
+        {breakpoint === undefined ? null : (
+          <button
+            type="button"
+            onClick={() => {
+              onBreakpoint(undefined);
+            }}
+          >
+            Remove breakpoint
+          </button>
+        )}
+      </div>
       <label htmlFor={fieldId}>Mock output</label>
       <textarea
         id={fieldId}

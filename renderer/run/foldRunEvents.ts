@@ -39,6 +39,7 @@ function foldEvent(view: RunView, event: RunEvent): void {
       break;
     case 'run.paused':
       view.status = 'paused';
+      markOpenRowsPaused(view);
       break;
     case 'run.succeeded':
       view.status = 'succeeded';
@@ -298,4 +299,11 @@ export function runStatusByPath(view: RunView | undefined): Record<string, NodeR
   const paused = view.pausedFrames?.at(-1);
   if (paused !== undefined) out[paused.path] = 'paused';
   return out;
+}
+
+/** A paused run's unfinished timeline rows (the HITL step and its containers) show as paused. */
+function markOpenRowsPaused(view: RunView): void {
+  for (const row of view.timeline) {
+    if (row.endedAt === undefined && row.status === 'running') row.status = 'paused';
+  }
 }
