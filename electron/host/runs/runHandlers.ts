@@ -29,7 +29,7 @@ export function runHandlers(store: RunStore, runs: RunManager): Pick<ChannelHand
     'runs.start': async (request) => ({ runId: await runs.start(request) }),
     'runs.cancel': ({ runId }) =>
       settle(() => {
-        runs.send(runId, { type: 'cancel' });
+        runs.cancel(runId);
         return OK;
       }),
     'runs.debug': ({ runId, command }) =>

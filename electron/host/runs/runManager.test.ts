@@ -65,6 +65,26 @@ describe('runs.start', () => {
 });
 
 describe('human input', () => {
+  it('cancels a run paused for a human answer: the request closes and the run is cancelled', async () => {
+    const { runId } = await t.call('runs.start', {
+      text: await example('human-approval.yaml'),
+      input: null,
+    });
+    expect(await t.waitFor(runEnded(runId))).toMatchObject({ status: 'paused' });
+    const [request] = (await t.call('hitl.pending', {})).requests;
+    expect(await t.host.dispatch('runs.cancel', { runId })).toEqual({
+      ok: true,
+      result: { ok: true },
+    });
+    expect((await t.call('hitl.pending', {})).requests).toEqual([]);
+    expect((await t.call('runs.get', { runId })).run.status).toBe('cancelled');
+    const late = await t.host.dispatch('hitl.answer', {
+      requestId: request?.requestId ?? '',
+      answer: { decision: 'approve' },
+    });
+    expect(late).toMatchObject({ ok: false, error: { code: 'AlreadyAnswered' } });
+  });
+
   it('pauses, lists the request, resumes exactly once in a new worker', async () => {
     const { runId } = await t.call('runs.start', {
       text: await example('human-approval.yaml'),

@@ -131,6 +131,40 @@ export class RunManager {
     return stored.runId;
   }
 
+  /**
+   * Cancels a run: a running one through its worker; one paused for a human answer (no worker) by
+   * closing its pending request (answered once, with `{ cancelled: true }`) and recording it cancelled.
+   */
+  cancel(runId: string): void {
+    const run = this.active.get(runId);
+    if (run !== undefined && !run.ended) {
+      run.worker.postMessage({ type: 'cancel' });
+      return;
+    }
+    const { store, bus, now } = this.services;
+    const stored = store.getRun(runId);
+    const pending = store.listPendingHitl(runId)[0];
+    if (stored?.status !== 'paused' || pending === undefined) {
+      throw new HostFailure(
+        'RunNotActive',
+        `Run ${runId} is not running or waiting for an answer in this studio.`,
+        'Only a running, debug-paused or HITL-paused run can be cancelled.',
+      );
+    }
+    const answered = store.answerHitl(
+      { requestId: pending.requestId },
+      { cancelled: true },
+      { at: now() },
+    );
+    if (!answered.ok) throw alreadyAnswered();
+    store.finishRun(runId, 'cancelled', {
+      usage: stored.usage ?? { costUsd: 0, tokens: 0 },
+      endedAt: now(),
+    });
+    bus.emit({ type: 'hitl.changed' });
+    bus.emit({ type: 'run.ended', runId, status: 'cancelled' });
+  }
+
   /** Relays a debugger command or a cancellation to a run's worker. */
   send(runId: string, message: HostToWorker): void {
     const run = this.active.get(runId);
