@@ -19,6 +19,7 @@ test('running the hello sample succeeds and shows its output', async ({
   await expect(run.output).toContainText('HELLO, ADA!');
   await expect(run.box(studioPage.node('greet', 'step'))).toHaveClass(/flujo-run-succeeded/);
   await expect(run.box(studioPage.node('shout', 'step'))).toHaveClass(/flujo-run-succeeded/);
+  await expect(studioPage.node('greet', 'step').getByLabel('Run metrics')).toContainText(' ms');
   await studioPage.screenshot('run-hello-succeeded');
   expect(consoleErrors).toEqual([]);
 });

@@ -27,6 +27,7 @@ import {
   RunToolbar,
   StepRunActions,
   useRunState,
+  useRunMetricsByPath,
   useRunStatusByPath,
 } from './run';
 import { isDirty } from './store/documentStore';
@@ -57,6 +58,7 @@ export function App() {
     [runStore],
   );
   const runStatus = useRunStatusByPath(runStore);
+  const runMetrics = useRunMetricsByPath(runStore);
   const activeRunId = useRunState(runStore, (s) => s.activeRunId);
   const filePath = useDocument((s) => s.filePath);
   const sidecarBreakpoints = useDocument((s) => s.sidecar.breakpoints);
@@ -236,6 +238,7 @@ export function App() {
           centre={
             <CanvasPane
               runStatus={runStatus}
+              runMetrics={runMetrics}
               onNotice={(message) => {
                 setNotice({ kind: 'error', message });
               }}

@@ -13,7 +13,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Diagnostic, EditResult, Pipeline } from '../../core/model';
 import { listSteps, slotOf } from '../../core/model';
 import { autoLayout } from './autoLayout';
-import type { CanvasLayout, CanvasPoint, NodeRunStatus } from './canvasLayout';
+import type { CanvasLayout, CanvasPoint, NodeRunMetrics, NodeRunStatus } from './canvasLayout';
 import { ActionsContext, createDecorationsStore, DecorationsContext } from './canvasContext';
 import { canvasCommand, isTextEntry } from './canvasKeys';
 import { deriveGraph } from './deriveGraph';
@@ -42,6 +42,8 @@ export interface PipelineCanvasProps {
   layout: CanvasLayout;
   selectedPath: string | undefined;
   runStatus?: Readonly<Record<string, NodeRunStatus>>;
+  /** Run metrics per step path (latency, tokens, cost, retries, iterations, cache hit chips). */
+  runMetrics?: Readonly<Record<string, NodeRunMetrics>>;
   breakpoints?: readonly string[];
   onSelect(path: string | undefined): void;
   onEdit(edit: (pipeline: Pipeline) => EditResult, label: string): void;
@@ -99,9 +101,10 @@ function CanvasView(props: PipelineCanvasProps) {
   useEffect(() => {
     decorations.setState({
       runStatus: props.runStatus ?? {},
+      runMetrics: props.runMetrics ?? {},
       breakpoints: new Set(props.breakpoints ?? []),
     });
-  }, [decorations, props.runStatus, props.breakpoints]);
+  }, [decorations, props.runStatus, props.runMetrics, props.breakpoints]);
 
   useEffect(
     () =>

@@ -1,11 +1,12 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore } from 'zustand';
 import type { StoreApi } from 'zustand';
-import type { NodeRunStatus } from './canvasLayout';
+import type { NodeRunMetrics, NodeRunStatus } from './canvasLayout';
 
 /** Per-node decorations that change often (run status, breakpoints): read per node by selector. */
 export interface CanvasDecorations {
   readonly runStatus: Readonly<Record<string, NodeRunStatus>>;
+  readonly runMetrics: Readonly<Record<string, NodeRunMetrics>>;
   readonly breakpoints: ReadonlySet<string>;
 }
 
@@ -18,7 +19,11 @@ export interface CanvasActions {
 
 /** One decorations store per canvas (not a module singleton). */
 export function createDecorationsStore(): StoreApi<CanvasDecorations> {
-  return createStore<CanvasDecorations>(() => ({ runStatus: {}, breakpoints: new Set() }));
+  return createStore<CanvasDecorations>(() => ({
+    runStatus: {},
+    runMetrics: {},
+    breakpoints: new Set(),
+  }));
 }
 
 export const DecorationsContext = createContext<StoreApi<CanvasDecorations> | null>(null);
@@ -30,6 +35,12 @@ const fallbackStore = createDecorationsStore();
 export function useRunStatus(path: string): NodeRunStatus | undefined {
   const store = useContext(DecorationsContext) ?? fallbackStore;
   return useStore(store, (state) => state.runStatus[path]);
+}
+
+/** What the last run measured for the step at `path` (metric chips). */
+export function useRunMetrics(path: string): NodeRunMetrics | undefined {
+  const store = useContext(DecorationsContext) ?? fallbackStore;
+  return useStore(store, (state) => state.runMetrics[path]);
 }
 
 /** Whether the step at `path` has a breakpoint. */

@@ -31,5 +31,16 @@ export interface CanvasLayout {
 /** Run status painted as a ring on a node (issue 8). */
 export type NodeRunStatus = 'running' | 'succeeded' | 'failed' | 'skipped' | 'paused' | 'mocked';
 
+/** What a run measured for one step, drawn as chips on its node (issue 8). */
+export interface NodeRunMetrics {
+  readonly latencyMs?: number;
+  readonly tokens: number;
+  readonly costUsd: number;
+  readonly attempts: number;
+  /** Loop/map iterations started (containers). */
+  readonly iterations?: number;
+  readonly cacheHit?: boolean;
+}
+
 /** A layout with no positions, nothing collapsed and no loose steps. */
 export const EMPTY_LAYOUT: CanvasLayout = { positions: {}, collapsed: [] };

@@ -1,6 +1,13 @@
 import { assertNever } from '../../core/model';
 import type { RunEvent, StepResult } from '../../core/engine';
-import type { NodeRunStatus, RunErrorView, RunView, StepView, TimelineRow } from './runView';
+import type {
+  NodeRunMetrics,
+  NodeRunStatus,
+  RunErrorView,
+  RunView,
+  StepView,
+  TimelineRow,
+} from './runView';
 import { errorView } from './runView';
 
 /**
@@ -306,4 +313,23 @@ function markOpenRowsPaused(view: RunView): void {
   for (const row of view.timeline) {
     if (row.endedAt === undefined && row.status === 'running') row.status = 'paused';
   }
+}
+
+/** What the run measured per step path (the canvas' metric chips). */
+export function runMetricsByPath(view: RunView | undefined): Record<string, NodeRunMetrics> {
+  const out: Record<string, NodeRunMetrics> = {};
+  if (view === undefined) return out;
+  for (const [path, step] of view.stepStates) {
+    out[path] = {
+      ...(step.latencyMs === undefined ? {} : { latencyMs: step.latencyMs }),
+      tokens: step.tokens,
+      costUsd: step.costUsd,
+      attempts: step.attempts,
+      ...(step.iterations > 0 && step.iteration === undefined
+        ? { iterations: step.iterations }
+        : {}),
+      ...(step.cacheHit ? { cacheHit: true } : {}),
+    };
+  }
+  return out;
 }

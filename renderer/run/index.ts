@@ -10,6 +10,7 @@ export type {
 export { createRunStore, isLive } from './runStore';
 export type {
   HitlRequestView,
+  NodeRunMetrics,
   NodeRunStatus,
   RunErrorView,
   RunTotals,
@@ -18,8 +19,8 @@ export type {
   StepView,
   TimelineRow,
 } from './runView';
-export { foldRunEvents, runStatusByPath } from './foldRunEvents';
-export { useActiveRun, useRunState, useRunStatusByPath } from './useRunStore';
+export { foldRunEvents, runMetricsByPath, runStatusByPath } from './foldRunEvents';
+export { useActiveRun, useRunMetricsByPath, useRunState, useRunStatusByPath } from './useRunStore';
 export type { RunToolbarProps } from './RunToolbar';
 export { RunToolbar } from './RunToolbar';
 export type { RunDialogProps } from './RunDialog';

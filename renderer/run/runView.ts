@@ -7,6 +7,16 @@ export type RunViewStatus =
 /** A step's status as the canvas rings paint it (same union as the canvas' `NodeRunStatus`). */
 export type NodeRunStatus = 'running' | 'succeeded' | 'failed' | 'skipped' | 'paused' | 'mocked';
 
+/** What a run measured for one step (same shape as the canvas' `NodeRunMetrics`). */
+export interface NodeRunMetrics {
+  readonly latencyMs?: number;
+  readonly tokens: number;
+  readonly costUsd: number;
+  readonly attempts: number;
+  readonly iterations?: number;
+  readonly cacheHit?: boolean;
+}
+
 /** An error as a step result or a run carries it. */
 export interface RunErrorView {
   readonly code?: string;

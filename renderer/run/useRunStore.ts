@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { runStatusByPath } from './foldRunEvents';
+import { runMetricsByPath, runStatusByPath } from './foldRunEvents';
 import type { RunStore, RunStoreState } from './runStore';
-import type { NodeRunStatus, RunView } from './runView';
+import type { NodeRunMetrics, NodeRunStatus, RunView } from './runView';
 
 /** A slice of the run store, re-rendering when it changes. */
 export function useRunState<T>(store: RunStore, selector: (state: RunStoreState) => T): T {
@@ -28,4 +28,10 @@ export function useRunStatusByPath(store: RunStore): Record<string, NodeRunStatu
   const { run, version } = useActiveRun(store);
   // The view is mutated in place: `version` is the dependency that says it changed.
   return useMemo(() => runStatusByPath(run), [run, version]);
+}
+
+/** Metric chips per step path of the active run (latency, tokens, cost, retries, iterations). */
+export function useRunMetricsByPath(store: RunStore): Record<string, NodeRunMetrics> {
+  const { run, version } = useActiveRun(store);
+  return useMemo(() => runMetricsByPath(run), [run, version]);
 }

@@ -5,6 +5,7 @@ import type { GroupCanvasNode } from '../graphTypes';
 import {
   BreakpointDot,
   DiagnosticBadges,
+  RunChips,
   KindIcon,
   StepToolbar,
   useDecorationClass,
@@ -25,6 +26,7 @@ function GroupNodeComponent({ data, selected }: NodeProps<GroupCanvasNode>) {
         <span className="flujo-node-summary">{data.summary}</span>
         <BreakpointDot path={data.path} />
         <DiagnosticBadges counts={data.diagnostics} />
+        <RunChips path={data.path} />
       </div>
       <Handle type="source" position={Position.Right} />
     </div>

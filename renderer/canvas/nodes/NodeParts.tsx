@@ -1,6 +1,6 @@
 import { NodeToolbar, Position } from '@xyflow/react';
 import type { StepKind } from '../../../core/model';
-import { useCanvasActions, useHasBreakpoint, useRunStatus } from '../canvasContext';
+import { useCanvasActions, useHasBreakpoint, useRunMetrics, useRunStatus } from '../canvasContext';
 import type { DiagnosticCounts, StepNodeData } from '../graphTypes';
 import { kindVisual } from './kindVisuals';
 
@@ -55,6 +55,30 @@ export function useDecorationClass(path: string): string {
   return [status ? `flujo-run flujo-run-${status}` : '', breakpoint ? 'flujo-has-breakpoint' : '']
     .filter(Boolean)
     .join(' ');
+}
+
+/** Metric chips of the last run: latency, tokens, cost, retries, iterations, cache hit. */
+export function RunChips({ path }: { readonly path: string }) {
+  const metrics = useRunMetrics(path);
+  if (metrics === undefined) return null;
+  const chips: string[] = [];
+  if (metrics.latencyMs !== undefined) chips.push(`${String(Math.round(metrics.latencyMs))} ms`);
+  if (metrics.tokens > 0) chips.push(`${String(metrics.tokens)} tok`);
+  if (metrics.costUsd > 0) chips.push(`$${metrics.costUsd.toFixed(4)}`);
+  if (metrics.attempts > 1) chips.push(`${String(metrics.attempts - 1)} retr.`);
+  if (metrics.iterations !== undefined && metrics.iterations > 0)
+    chips.push(`×${String(metrics.iterations)}`);
+  if (metrics.cacheHit === true) chips.push('cache hit');
+  if (chips.length === 0) return null;
+  return (
+    <span className="flujo-chips" aria-label="Run metrics">
+      {chips.map((chip) => (
+        <span key={chip} className="flujo-chip">
+          {chip}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /** A red dot when the step has a breakpoint. */

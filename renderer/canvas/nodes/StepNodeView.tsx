@@ -7,6 +7,7 @@ import {
   DiagnosticBadges,
   KindIcon,
   PortBadges,
+  RunChips,
   StepToolbar,
   useDecorationClass,
 } from './NodeParts';
@@ -30,6 +31,7 @@ function StepNodeComponent({ data, selected }: NodeProps<StepCanvasNode>) {
         {data.summary}
       </div>
       <PortBadges data={data} />
+      <RunChips path={data.path} />
       <Handle type="source" position={Position.Right} />
     </div>
   );

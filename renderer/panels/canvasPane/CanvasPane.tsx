@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 
-import type { CanvasLayout, LooseStep, NodeRunStatus } from '../../canvas';
+import type { CanvasLayout, LooseStep, NodeRunMetrics, NodeRunStatus } from '../../canvas';
 import { PipelineCanvas } from '../../canvas';
 import { useDocument, useDocumentStore } from '../../store/DocumentStoreContext';
 import type { ModelEdit } from '../../store/documentStore';
@@ -49,6 +49,8 @@ export function CanvasPane(props: {
   readonly onNotice: (message: string) => void;
   /** Run status per step path (status rings), from the run store. */
   readonly runStatus?: Readonly<Record<string, NodeRunStatus>>;
+  /** Run metrics per step path (metric chips), from the run store. */
+  readonly runMetrics?: Readonly<Record<string, NodeRunMetrics>>;
 }) {
   const store = useDocumentStore();
   const pipeline = useDocument((s) => s.parsed.pipeline);
@@ -111,6 +113,7 @@ export function CanvasPane(props: {
       selectedPath={selectedPath}
       breakpoints={breakpointPaths}
       {...(props.runStatus === undefined ? {} : { runStatus: props.runStatus })}
+      {...(props.runMetrics === undefined ? {} : { runMetrics: props.runMetrics })}
       onSelect={onSelect}
       onEdit={onEdit}
       onLayoutChange={onLayoutChange}
