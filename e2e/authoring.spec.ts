@@ -86,7 +86,7 @@ test('typing in the YAML updates the canvas; undo twice gives back the original,
   await studioPage.goto(studio.url);
   await studioPage.open('hello.yaml');
   await expect(studioPage.node('shout', 'step')).toBeVisible();
-  expect(await studioPage.yamlText()).toBe(original);
+  await expect.poll(() => studioPage.yamlText()).toBe(original);
 
   await studioPage.rename('greet', 'step', 'welcome');
   await expect(studioPage.node('welcome', 'step')).toBeVisible();
@@ -197,5 +197,5 @@ test('Export YAML writes the edited pipeline; reopening it gives the same graph'
   await expect(studioPage.toolbar).toContainText('hello.export.yaml');
   await expect(studioPage.node('yell', 'step')).toBeVisible();
   expect(await studioPage.nodeLabels()).toEqual(graph);
-  expect(await studioPage.yamlText()).toBe(expected);
+  await expect.poll(() => studioPage.yamlText()).toBe(expected);
 });
